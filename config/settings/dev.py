@@ -1,0 +1,7 @@
+from .base import *  # noqa: F401,F403
+from .env import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# Development serves static files without a manifest so that `collectstatic` is optional.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,18 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """Start page of the site: explains the wiki and leads into search and the towns."""
+
+    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wiki.MunicipalityIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Startseite"
+        verbose_name_plural = "Startseiten"

@@ -1,0 +1,50 @@
+from django.db import models
+
+
+class IndexTask(models.Model):
+    """Outbox row: the intent to bring one page's search document up to date.
+
+    Written in the same transaction as the change that makes it necessary, applied after
+    commit; a row stays until the index has accepted the update, so an outage of
+    Elasticsearch costs a delay and never an update. Applying a row re-reads the page, so
+    applying it twice is harmless.
+    """
+
+    class Action(models.TextChoices):
+        UPSERT = "upsert", "Aktualisieren"
+        DELETE = "delete", "Entfernen"
+
+    page_id = models.PositiveBigIntegerField("Seiten-ID", db_index=True)
+    action = models.CharField("Aktion", max_length=10, choices=Action.choices, default=Action.UPSERT)
+    reason = models.CharField("Anlass", max_length=100, blank=True)
+    created_at = models.DateTimeField("Angelegt", auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField("Versuche", default=0)
+    next_attempt_at = models.DateTimeField("Nächster Versuch", null=True, blank=True, db_index=True)
+    last_error = models.TextField("Letzter Fehler", blank=True)
+    done_at = models.DateTimeField("Erledigt", null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "Index-Auftrag"
+        verbose_name_plural = "Index-Aufträge"
+
+    def __str__(self):
+        return f"{self.get_action_display()} Seite {self.page_id}"
+
+
+class SearchQueryLog(models.Model):
+    """What people search for (no personal data: no IP, no user), for the curators."""
+
+    query = models.CharField("Suchbegriff", max_length=200, db_index=True)
+    filters = models.JSONField("Filter", default=dict, blank=True)
+    result_count = models.PositiveIntegerField("Treffer")
+    backend = models.CharField("Suchsystem", max_length=20)
+    created_at = models.DateTimeField("Zeitpunkt", auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Suchanfrage"
+        verbose_name_plural = "Suchanfragen"
+
+    def __str__(self):
+        return self.query or "(leer)"

@@ -1,0 +1,33 @@
+from .documents import KnowledgeDocument
+from .municipalities import Municipality, SizeClass
+from .pages import (
+    CaseStudyPage,
+    KnowledgePage,
+    LessonPage,
+    MunicipalityIndexPage,
+    MunicipalityPage,
+    Phase,
+    TemplateKind,
+    TemplatePage,
+    TemplatePageDocument,
+)
+from .snippets import ContactPerson
+from .taxonomy import Tag, Topic
+
+__all__ = [
+    "CaseStudyPage",
+    "ContactPerson",
+    "KnowledgeDocument",
+    "KnowledgePage",
+    "LessonPage",
+    "Municipality",
+    "MunicipalityIndexPage",
+    "MunicipalityPage",
+    "Phase",
+    "SizeClass",
+    "Tag",
+    "TemplateKind",
+    "TemplatePage",
+    "TemplatePageDocument",
+    "Topic",
+]

@@ -1,0 +1,285 @@
+"""Page types of the knowledge base.
+
+Tree: HomePage → MunicipalityIndexPage ("Kommunen") → MunicipalityPage (one per town) →
+CaseStudyPage / LessonPage / TemplatePage. A knowledge page lives under the page of its
+municipality, so Wagtail's tree permissions give each town's editors their own pages and
+nothing else; `municipality` is copied from the parent on save so that lists, permissions
+and search can filter by it without walking the tree.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from wiki.blocks import BODY_BLOCKS
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Phase(models.TextChoices):
+    IDEA = "idea", "Idee"
+    CONCEPT = "concept", "Konzept"
+    PILOT = "pilot", "Pilot"
+    ROLLOUT = "rollout", "Umsetzung"
+    OPERATION = "operation", "Regelbetrieb"
+    COMPLETED = "completed", "Abgeschlossen"
+
+
+class TemplateKind(models.TextChoices):
+    COUNCIL_PAPER = "council_paper", "Ratsvorlage"
+    TENDER = "tender", "Ausschreibung"
+    DATA_PROTECTION = "data_protection", "Datenschutzkonzept"
+    CONCEPT_PAPER = "concept_paper", "Konzeptpapier"
+    CONTRACT = "contract", "Vertrag"
+    OTHER = "other", "Sonstiges"
+
+
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class MunicipalityIndexPage(Page):
+    intro = RichTextField("Einleitung", blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["wiki.MunicipalityPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Kommunenübersicht"
+        verbose_name_plural = "Kommunenübersichten"
+
+
+class MunicipalityPage(Page):
+    """Public page of one town: what it has published. Editors of the town work below it."""
+
+    municipality = models.OneToOneField(
+        "wiki.Municipality", verbose_name="Kommune", on_delete=models.PROTECT, related_name="page"
+    )
+    intro = RichTextField("Einleitung", blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("municipality"), FieldPanel("intro")]
+    parent_page_types = ["wiki.MunicipalityIndexPage"]
+    subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage"]
+
+    class Meta:
+        verbose_name = "Kommunenseite"
+        verbose_name_plural = "Kommunenseiten"
+
+
+class KnowledgePage(Page):
+    """Fields every knowledge page shares (multi-table parent, so lists and search can
+    query all three types at once)."""
+
+    municipality = models.ForeignKey(
+        "wiki.Municipality",
+        verbose_name="Kommune",
+        on_delete=models.PROTECT,
+        related_name="knowledge_pages",
+        editable=False,
+    )
+    summary = models.TextField(
+        "Kurzbeschreibung", max_length=600, help_text="Zwei bis drei Sätze, ohne Formatierung."
+    )
+    topics = ParentalManyToManyField("wiki.Topic", verbose_name="Handlungsfelder", related_name="pages")
+    tags = ParentalManyToManyField("wiki.Tag", verbose_name="Schlagwörter", related_name="pages", blank=True)
+    external_id = models.CharField(
+        "Externe Kennung",
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Kennung aus einer importierten Projektliste; ein erneuter Import aktualisiert diese Seite.",
+    )
+    is_demo = models.BooleanField("Demo-Inhalt", default=False, editable=False)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("municipality"),
+    ]
+    is_creatable = False
+    parent_page_types = ["wiki.MunicipalityPage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = "Wissensseite"
+        verbose_name_plural = "Wissensseiten"
+
+    TYPE_CODE = None  # "case_study" | "lesson" | "template", set by subclasses
+
+    def save(self, *args, **kwargs):
+        # The parent decides the municipality; a page moved to another town changes with it.
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            parent_municipality = (
+                MunicipalityPage.objects.filter(pk=parent.pk).values_list("municipality_id", flat=True).first()
+            )
+            if parent_municipality:
+                self.municipality_id = parent_municipality
+        if not self.municipality_id:
+            raise ValidationError("Eine Wissensseite muss unterhalb einer Kommunenseite liegen.")
+        super().save(*args, **kwargs)
+
+    @property
+    def type_code(self):
+        return self.specific_class.TYPE_CODE
+
+
+class CaseStudyPage(KnowledgePage):
+    TYPE_CODE = "case_study"
+
+    partner_municipalities = ParentalManyToManyField(
+        "wiki.Municipality", verbose_name="Partnerkommunen", blank=True, related_name="partner_case_studies"
+    )
+    phase = models.CharField("Projektphase", max_length=20, choices=Phase.choices, default=Phase.IDEA)
+    start_year = models.PositiveSmallIntegerField("Startjahr", null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField("Endjahr", null=True, blank=True, validators=YEAR_VALIDATORS)
+    body = StreamField(BODY_BLOCKS, verbose_name="Projektbeschreibung", blank=True)
+    effort_time = models.CharField("Aufwand: Dauer", max_length=200, blank=True)
+    effort_staff = models.CharField("Aufwand: Personal", max_length=200, blank=True)
+    effort_cost = models.CharField("Aufwand: Kosten", max_length=200, blank=True)
+    funding_programme = models.CharField("Förderprogramm", max_length=200, blank=True)
+    budget = models.CharField("Budget", max_length=200, blank=True)
+    operator_model = models.CharField("Betreibermodell", max_length=300, blank=True)
+    licence = models.CharField("Lizenz", max_length=200, blank=True)
+    source_url = models.URLField("Quellcode oder Projektseite", blank=True)
+    contact = models.ForeignKey(
+        "wiki.ContactPerson",
+        verbose_name="Ansprechperson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+    )
+    related_case_studies = ParentalManyToManyField(
+        "self", verbose_name="Verwandte Fallstudien", blank=True, symmetrical=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("tags"),
+                FieldPanel("phase"),
+                FieldPanel("start_year"),
+                FieldPanel("end_year"),
+                FieldPanel("partner_municipalities"),
+            ],
+            heading="Einordnung",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("effort_time"),
+                FieldPanel("effort_staff"),
+                FieldPanel("effort_cost"),
+                FieldPanel("funding_programme"),
+                FieldPanel("budget"),
+                FieldPanel("operator_model"),
+                FieldPanel("licence"),
+                FieldPanel("source_url"),
+            ],
+            heading="Aufwand, Finanzierung und Betrieb",
+        ),
+        FieldPanel("contact"),
+        FieldPanel("related_case_studies"),
+    ]
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    is_creatable = True
+    template = "wiki/case_study_page.html"
+
+    class Meta:
+        verbose_name = "Fallstudie"
+        verbose_name_plural = "Fallstudien"
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "Das Endjahr liegt vor dem Startjahr."})
+
+
+class LessonPage(KnowledgePage):
+    TYPE_CODE = "lesson"
+
+    case_study = models.ForeignKey(
+        "wiki.CaseStudyPage",
+        verbose_name="Zugehörige Fallstudie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+    )
+    what_was_tried = RichTextField("Was versucht wurde", blank=True, features=RICH_FEATURES)
+    what_happened = RichTextField("Was passiert ist", blank=True, features=RICH_FEATURES)
+    recommendation = RichTextField("Empfehlung", blank=True, features=RICH_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("case_study"),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+        FieldPanel("what_was_tried"),
+        FieldPanel("what_happened"),
+        FieldPanel("recommendation"),
+    ]
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("what_was_tried"),
+        index.SearchField("what_happened"),
+        index.SearchField("recommendation"),
+    ]
+    is_creatable = True
+    template = "wiki/lesson_page.html"
+
+    class Meta:
+        verbose_name = "Erfahrung"
+        verbose_name_plural = "Erfahrungen"
+
+
+class TemplatePage(KnowledgePage):
+    TYPE_CODE = "template"
+
+    template_kind = models.CharField(
+        "Art der Vorlage", max_length=30, choices=TemplateKind.choices, default=TemplateKind.OTHER
+    )
+    licence = models.CharField("Lizenz", max_length=200, default="CC BY 4.0")
+    description = RichTextField("Beschreibung", blank=True, features=RICH_FEATURES)
+    case_studies = ParentalManyToManyField(
+        "wiki.CaseStudyPage", verbose_name="Zugehörige Fallstudien", blank=True, related_name="templates"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("template_kind"),
+        FieldPanel("licence"),
+        FieldPanel("topics"),
+        FieldPanel("tags"),
+        FieldPanel("description"),
+        InlinePanel("documents", label="Dokumente", min_num=1),
+        FieldPanel("case_studies"),
+    ]
+    search_fields = KnowledgePage.search_fields + [index.SearchField("description")]
+    is_creatable = True
+    template = "wiki/template_page.html"
+
+    class Meta:
+        verbose_name = "Vorlage"
+        verbose_name_plural = "Vorlagen"
+
+
+class TemplatePageDocument(Orderable):
+    page = ParentalKey("wiki.TemplatePage", on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wiki.KnowledgeDocument", verbose_name="Dokument", on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Dokument der Vorlage"
+        verbose_name_plural = "Dokumente der Vorlage"
