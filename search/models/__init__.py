@@ -1,0 +1,4 @@
+from .outbox import IndexTask
+from .querylog import SearchQueryLog
+
+__all__ = ["IndexTask", "SearchQueryLog"]
