@@ -53,3 +53,13 @@ def ensure_page_tree():
         index.add_child(instance=page)
         page.save_revision().publish()
     return home
+
+
+def ensure_site():
+    """Everything an installation needs before anyone logs in: page tree, roles, workflow."""
+    from wiki.permissions import ensure_roles
+
+    with transaction.atomic():
+        home = ensure_page_tree()
+        curators, workflow, editors = ensure_roles()
+    return {"home": home, "curators": curators, "workflow": workflow, "editor_groups": editors}

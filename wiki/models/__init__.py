@@ -31,3 +31,6 @@ __all__ = [
     "TemplatePageDocument",
     "Topic",
 ]
+
+# Deletions of taxonomy rows must reach search too; the receivers live with the models.
+from . import receivers  # noqa: E402,F401

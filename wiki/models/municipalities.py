@@ -1,5 +1,8 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+from wiki.models.change_tracking import NotifiesSearch
 
 
 class SizeClass(models.TextChoices):
@@ -21,7 +24,7 @@ class SizeClass(models.TextChoices):
         return cls.FROM_50K
 
 
-class Municipality(models.Model):
+class Municipality(NotifiesSearch, models.Model):
     """One of the 59 towns and municipalities of Südwestfalen (reference data, loaded by a
     data migration from wiki/data/municipalities.csv)."""
 
@@ -46,6 +49,32 @@ class Municipality(models.Model):
     is_town = models.BooleanField("Stadt", default=False)
     pioneer = models.BooleanField("Pionierkommune", default=False)
 
+    # The key and the slug identify the town in URLs, imports and permissions: read-only here.
+    panels = [
+        FieldPanel("ags", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("slug", read_only=True),
+        FieldPanel("district_ags"),
+        FieldPanel("district_name"),
+        FieldPanel("population"),
+        FieldPanel("population_date"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
+        FieldPanel("is_town"),
+        FieldPanel("pioneer"),
+    ]
+    search_relevant_fields = (
+        "ags",
+        "name",
+        "slug",
+        "district_ags",
+        "district_name",
+        "population",
+        "latitude",
+        "longitude",
+        "pioneer",
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = "Kommune"
@@ -53,6 +82,10 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def affected_page_ids(self):
+        own = set(self.knowledge_pages.values_list("pk", flat=True))
+        return own | set(self.partner_case_studies.values_list("pk", flat=True))
 
     @property
     def size_class(self):

@@ -7,6 +7,9 @@ nothing else; `municipality` is copied from the parent on save so that lists, pe
 and search can filter by it without walking the tree.
 """
 
+from collections import OrderedDict
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -42,6 +45,26 @@ class TemplateKind(models.TextChoices):
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
+def public_pages(queryset):
+    """What anonymous visitors may see: live and not below a view restriction. Every public
+    list, count and export goes through here."""
+    return queryset.live().public()
+
+
+def _ids(manager):
+    # Previews render unsaved revisions whose relations are in-memory fake querysets without
+    # .live()/.public(); going through primary keys works for both.
+    return [obj.pk for obj in manager.all()]
+
+
+def _taxonomy_panels():
+    return [
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tag_suggestions"),
+    ]
+
+
 class MunicipalityIndexPage(Page):
     intro = RichTextField("Einleitung", blank=True, features=RICH_FEATURES)
 
@@ -49,6 +72,36 @@ class MunicipalityIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["wiki.MunicipalityPage"]
     max_count = 1
+    template = "wiki/municipality_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["districts"] = self.districts()
+        return context
+
+    def districts(self):
+        """Live town pages grouped by Kreis, each with the number of its public knowledge pages."""
+        from django.db.models import Count, Q
+
+        public_ids = public_pages(KnowledgePage.objects.all()).values("pk")
+        towns = (
+            public_pages(MunicipalityPage.objects.child_of(self))
+            .select_related("municipality")
+            .annotate(
+                knowledge_count=Count(
+                    "municipality__knowledge_pages", filter=Q(municipality__knowledge_pages__in=public_ids)
+                )
+            )
+            .order_by("municipality__district_name", "municipality__name")
+        )
+        grouped = OrderedDict()
+        for town in towns:
+            key = (town.municipality.district_ags, town.municipality.district_name)
+            grouped.setdefault(key, []).append(town)
+        return [
+            {"ags": ags, "name": name, "towns": towns_of_district}
+            for (ags, name), towns_of_district in grouped.items()
+        ]
 
     class Meta:
         verbose_name = "Kommunenübersicht"
@@ -63,9 +116,38 @@ class MunicipalityPage(Page):
     )
     intro = RichTextField("Einleitung", blank=True, features=RICH_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("municipality"), FieldPanel("intro")]
+    # Town editors may edit their town page's intro, but never re-point it to another town:
+    # that would hand them another town's pages.
+    content_panels = Page.content_panels + [
+        FieldPanel("municipality", permission="wiki.change_municipality"),
+        FieldPanel("intro"),
+    ]
     parent_page_types = ["wiki.MunicipalityIndexPage"]
     subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage"]
+    template = "wiki/municipality_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.published_knowledge())
+        return context
+
+    def published_knowledge(self):
+        """The town's public case studies, lessons and templates, newest first."""
+        def of(model):
+            return (
+                public_pages(model.objects.filter(municipality_id=self.municipality_id))
+                .prefetch_related("topics")
+                .order_by("-first_published_at", "title")
+            )
+
+        return {
+            "case_studies": of(CaseStudyPage),
+            "lessons": of(LessonPage),
+            "templates": of(TemplatePage),
+            "partner_case_studies": public_pages(
+                CaseStudyPage.objects.filter(partner_municipalities=self.municipality_id)
+            ).select_related("municipality").order_by("title"),
+        }
 
     class Meta:
         verbose_name = "Kommunenseite"
@@ -97,6 +179,17 @@ class KnowledgePage(Page):
         help_text="Kennung aus einer importierten Projektliste; ein erneuter Import aktualisiert diese Seite.",
     )
     is_demo = models.BooleanField("Demo-Inhalt", default=False, editable=False)
+    # Editors cannot create tags (the taxonomy belongs to the agency); they name what is
+    # missing here and the reviewing curator creates or maps it. Never shown publicly.
+    tag_suggestions = models.CharField(
+        "Schlagwort-Vorschlag",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Fehlt ein passendes Schlagwort? Schreiben Sie Ihren Vorschlag hierher (mehrere durch Komma "
+            "getrennt). Die Redaktion der Agentur legt es bei der Prüfung an und ordnet es zu."
+        ),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -128,6 +221,10 @@ class KnowledgePage(Page):
     @property
     def type_code(self):
         return self.specific_class.TYPE_CODE
+
+    @property
+    def type_label(self):
+        return self.specific_class._meta.verbose_name
 
 
 class CaseStudyPage(KnowledgePage):
@@ -164,8 +261,7 @@ class CaseStudyPage(KnowledgePage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("topics"),
-                FieldPanel("tags"),
+                *_taxonomy_panels(),
                 FieldPanel("phase"),
                 FieldPanel("start_year"),
                 FieldPanel("end_year"),
@@ -203,6 +299,41 @@ class CaseStudyPage(KnowledgePage):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": "Das Endjahr liegt vor dem Startjahr."})
 
+    # Links on the public page must never lead to drafts or restricted pages.
+    def public_related_case_studies(self):
+        return (
+            public_pages(CaseStudyPage.objects.filter(pk__in=_ids(self.related_case_studies)))
+            .select_related("municipality")
+            .order_by("title")
+        )
+
+    def public_lessons(self):
+        return public_pages(self.lessons.all()).order_by("title")
+
+    def public_templates(self):
+        return public_pages(self.templates.all()).order_by("title")
+
+    def partner_municipality_list(self):
+        from wiki.models.municipalities import Municipality
+
+        return Municipality.objects.filter(pk__in=_ids(self.partner_municipalities)).select_related("page")
+
+    @property
+    def has_effort_details(self):
+        return any(
+            getattr(self, name)
+            for name in (
+                "effort_time",
+                "effort_staff",
+                "effort_cost",
+                "funding_programme",
+                "budget",
+                "operator_model",
+                "licence",
+                "source_url",
+            )
+        )
+
 
 class LessonPage(KnowledgePage):
     TYPE_CODE = "lesson"
@@ -222,8 +353,7 @@ class LessonPage(KnowledgePage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("case_study"),
-        FieldPanel("topics"),
-        FieldPanel("tags"),
+        *_taxonomy_panels(),
         FieldPanel("what_was_tried"),
         FieldPanel("what_happened"),
         FieldPanel("recommendation"),
@@ -235,6 +365,11 @@ class LessonPage(KnowledgePage):
     ]
     is_creatable = True
     template = "wiki/lesson_page.html"
+
+    def public_case_study(self):
+        if self.case_study_id is None:
+            return None
+        return public_pages(CaseStudyPage.objects.filter(pk=self.case_study_id)).first()
 
     class Meta:
         verbose_name = "Erfahrung"
@@ -257,8 +392,7 @@ class TemplatePage(KnowledgePage):
         FieldPanel("summary"),
         FieldPanel("template_kind"),
         FieldPanel("licence"),
-        FieldPanel("topics"),
-        FieldPanel("tags"),
+        *_taxonomy_panels(),
         FieldPanel("description"),
         InlinePanel("documents", label="Dokumente", min_num=1),
         FieldPanel("case_studies"),
@@ -266,6 +400,12 @@ class TemplatePage(KnowledgePage):
     search_fields = KnowledgePage.search_fields + [index.SearchField("description")]
     is_creatable = True
     template = "wiki/template_page.html"
+
+    def public_case_studies(self):
+        return public_pages(CaseStudyPage.objects.filter(pk__in=_ids(self.case_studies))).order_by("title")
+
+    def document_list(self):
+        return [item.document for item in self.documents.all()]
 
     class Meta:
         verbose_name = "Vorlage"

@@ -1,11 +1,18 @@
 from django.core.management.base import BaseCommand
 
-from wiki.site_setup import ensure_page_tree
+from wiki.site_setup import ensure_site
 
 
 class Command(BaseCommand):
-    help = "Legt Seitenbaum (Start, Kommunen, eine Seite je Kommune) idempotent an."
+    help = (
+        "Legt Seitenbaum (Start, Kommunen, eine Seite je Kommune), Gruppen (Kuratorinnen und Kuratoren, "
+        "Redaktion je Pionierkommune) und den Workflow „Redaktionelle Prüfung“ idempotent an."
+    )
 
     def handle(self, *args, **options):
-        ensure_page_tree()
-        self.stdout.write(self.style.SUCCESS("Seitenbaum ist vollständig."))
+        result = ensure_site()
+        self.stdout.write("Seitenbaum ist vollständig.")
+        self.stdout.write(f"Gruppe „{result['curators'].name}“ und Workflow „{result['workflow'].name}“ sind eingerichtet.")
+        for group in result["editor_groups"]:
+            self.stdout.write(f"Gruppe „{group.name}“ ist eingerichtet.")
+        self.stdout.write(self.style.SUCCESS("Einrichtung abgeschlossen."))
