@@ -1,0 +1,179 @@
+"""The one result type both backends return, and its public JSON form (issue 4).
+
+Backends fill `Hit`s and raw facet counts; `make_facets()` turns counts into labelled, ordered
+`FacetValue`s the same way for both, so the contract suite can compare them. `to_dict()` is the
+API response and contains nothing internal (no scores, no timings, no backend errors).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .query import FILTER_PARAMS, PHASES, TYPES
+
+FACET_KEYS = tuple(FILTER_PARAMS)  # type, district, municipality, topic, tag, phase
+
+# Facets with a natural order keep it (a checkbox list that reshuffles is hard to use);
+# the others are ordered by count, then alphabetically.
+_FIXED_ORDER = {"type": tuple(TYPES), "phase": PHASES}
+FACET_SIZES = {"type": 3, "district": 10, "municipality": 60, "topic": 30, "tag": 50, "phase": 6}
+
+
+def phase_labels():
+    from wiki.models import Phase
+
+    return dict(Phase.choices)
+
+
+@dataclass
+class Hit:
+    id: int
+    type: str
+    title: str
+    url: str
+    summary: str = ""
+    snippet: str = ""
+    external_id: str | None = None
+    municipality: dict | None = None  # {ags, name, district, district_name}
+    topics: list = field(default_factory=list)  # names
+    tags: list = field(default_factory=list)  # names
+    phase: str | None = None
+    distance_km: float | None = None
+    score: float | None = None  # internal: for debugging and relevance tests, not in the API
+
+    def to_dict(self):
+        return {
+            "id": self.id,
+            "external_id": self.external_id,
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "summary": self.summary,
+            "snippet": self.snippet,
+            "municipality": dict(self.municipality) if self.municipality else None,
+            "topics": list(self.topics),
+            "tags": list(self.tags),
+            "phase": self.phase,
+            "distance_km": None if self.distance_km is None else round(float(self.distance_km), 1),
+        }
+
+    @property
+    def type_label(self):
+        return TYPES.get(self.type, self.type)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False  # for the search page's checkboxes; not part of the API
+
+    def to_dict(self):
+        return {"value": self.value, "label": self.label, "count": self.count}
+
+
+@dataclass
+class SearchResults:
+    query: object  # search.query.SearchQuery
+    total: int
+    results: list
+    facets: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    backend: str = "database"
+    took_ms: float | None = None
+    es_took_ms: int | None = None
+    degraded: bool = False  # Elasticsearch configured but down: results may be incomplete
+
+    @property
+    def page(self):
+        return self.query.page
+
+    @property
+    def page_size(self):
+        return self.query.page_size
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.page_size)) if self.total else 0
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    def to_dict(self):
+        return {
+            "query": self.query.q,
+            "total": self.total,
+            "page": self.page,
+            "page_size": self.page_size,
+            "backend": self.backend,
+            "results": [hit.to_dict() for hit in self.results],
+            "facets": {key: [v.to_dict() for v in self.facets.get(key, [])] for key in FACET_KEYS},
+            "suggestion": self.suggestion,
+        }
+
+
+def make_facets(query, counts):
+    """Labelled, ordered facet values from raw counts {facet key: {value: count}}.
+
+    Selected values always appear (with count 0 if nothing matches them any more) so the user
+    can untick them. Labels come from the database, not from the index, so a renamed tag shows
+    its new name before the next reindex.
+    """
+    counts = {key: {str(v): int(c) for v, c in (counts.get(key) or {}).items()} for key in FACET_KEYS}
+    for key in FACET_KEYS:
+        for value in query.selected(key):
+            counts[key].setdefault(value, 0)
+    labels = _labels(counts)
+    facets = {}
+    for key in FACET_KEYS:
+        selected = set(query.selected(key))
+        values = [
+            FacetValue(value=v, label=labels[key].get(v, v), count=c, selected=v in selected)
+            for v, c in counts[key].items()
+            if c > 0 or v in selected
+        ]
+        if key in _FIXED_ORDER:
+            order = {v: i for i, v in enumerate(_FIXED_ORDER[key])}
+            values.sort(key=lambda fv: order.get(fv.value, len(order)))
+        else:
+            values.sort(key=lambda fv: (-fv.count, fv.label.casefold(), fv.value))
+            values = _truncate_keeping_selected(values, FACET_SIZES[key])
+        facets[key] = values
+    return facets
+
+
+def _truncate_keeping_selected(values, size):
+    if len(values) <= size:
+        return values
+    head = values[:size]
+    head.extend(v for v in values[size:] if v.selected)
+    return head
+
+
+def _labels(counts):
+    from wiki.models import Municipality, Tag, Topic
+
+    labels = {"type": dict(TYPES), "phase": phase_labels(), "district": {}, "municipality": {}, "topic": {}, "tag": {}}
+    if counts["municipality"] or counts["district"]:
+        rows = Municipality.objects.filter(
+            ags__in=list(counts["municipality"])
+        ) | Municipality.objects.filter(district_ags__in=list(counts["district"]))
+        for ags, name, district, district_name in rows.values_list("ags", "name", "district_ags", "district_name"):
+            labels["municipality"][ags] = name
+            labels["district"][district] = district_name
+    if counts["topic"]:
+        labels["topic"] = dict(Topic.objects.filter(slug__in=list(counts["topic"])).values_list("slug", "name"))
+    if counts["tag"]:
+        labels["tag"] = dict(Tag.objects.filter(slug__in=list(counts["tag"])).values_list("slug", "name"))
+    return labels
+
+
+def empty_facets():
+    return {key: [] for key in FACET_KEYS}
