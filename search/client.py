@@ -29,7 +29,10 @@ def ping():
     if not settings.ELASTICSEARCH_URL:
         return False, "nicht konfiguriert"
     try:
-        info = get_client().options(request_timeout=2).info()
+        # Not info() ("GET /"): that endpoint lives in the rest-root module, which minimal
+        # distributions such as the integ-test-zip do not ship.
+        nodes = get_client().options(request_timeout=2).nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
     except Exception as exc:  # any transport or HTTP error means "not reachable" here
         return False, f"{type(exc).__name__}: {exc}"[:300]
-    return True, info.get("version", {}).get("number", "")
+    versions = [node.get("version", "") for node in nodes.get("nodes", {}).values()]
+    return True, versions[0] if versions else ""

@@ -66,3 +66,13 @@ def elasticsearch(settings, elasticsearch_url):
     yield es
     es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
     client._client_for.cache_clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark tests by the services their fixtures need, so `make test` can run the rest on SQLite."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & {"elasticsearch", "elasticsearch_url"}:
+            item.add_marker(pytest.mark.elasticsearch)
+        if "postgres" in names:
+            item.add_marker(pytest.mark.postgres)

@@ -13,3 +13,7 @@ if _test_db_name:
     DATABASES["default"].setdefault("TEST", {})["NAME"] = _test_db_name  # noqa: F405
 # The tests choose Elasticsearch per test (fixture `elasticsearch`); nothing is configured by default.
 ELASTICSEARCH_URL = None
+
+# Serve static files straight from the app folders; production uses collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

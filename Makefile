@@ -1,0 +1,59 @@
+# Entry points for people and CI. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+PYTEST_ARGS ?=
+BENCH_ARGS  ?=
+
+.PHONY: help venv run test test-suites test-postgres test-sqlite bench services-start services-stop lint check-deploy clean
+
+help:
+	@echo "make run    – site with demo content at http://127.0.0.1:$(PORT) (SQLite, database search)"
+	@echo "make test   – all tests against real PostgreSQL and Elasticsearch (started and stopped here)"
+	@echo "make bench  – benchmarks (docs/benchmarks.md)"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Starts PostgreSQL and Elasticsearch (installing what is missing), runs the suites, stops
+# what it started; services that were already running are reused and left running.
+test: venv
+	scripts/services.sh run -- $(MAKE) --no-print-directory test-suites
+
+test-suites: test-postgres test-sqlite
+
+# The whole suite on PostgreSQL with the Elasticsearch node.
+test-postgres:
+	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set; use 'make test'"; exit 1; }
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Again on SQLite, the embedded default, for everything that does not need Elasticsearch
+# (database fallback, health, models, import/export): where the two databases differ.
+test-sqlite:
+	env -u DATABASE_URL $(PY) -m pytest -m "not elasticsearch and not postgres and not slow" $(PYTEST_ARGS)
+
+bench: venv
+	scripts/services.sh run -- $(PY) -m bench $(BENCH_ARGS)
+
+services-start:
+	scripts/services.sh start
+
+services-stop:
+	scripts/services.sh stop
+
+check-deploy: venv
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-only-$$RANDOM-not-a-real-key-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=transferwiki.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media .pytest_cache
