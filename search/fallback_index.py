@@ -1,0 +1,315 @@
+"""Writing the database fallback index (search.models.SearchEntry) and reading its vocabulary.
+
+The sync code calls `upsert_entry(page)` / `delete_entry(page_id)` inside the transaction of
+every page change, so the fallback is exactly as current as the database. `rebuild_entries()`
+recreates everything (after a change of the analysis, or to repair drift).
+
+Each entry keeps the display part of the search document (what a hit shows and what snippets
+are cut from), the pre-analysed `*_terms` of search.documents as space-padded text, one
+SearchEntryKey row per filter value and the coordinates of its municipality. The vocabulary
+(SearchTerm) keeps document frequencies of every term and readable word, adjusted on each
+write, so typo variants, IDF weights and "Meinten Sie …?" need no scan of all entries.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Count, F, Max
+from django.utils.dateparse import parse_datetime
+
+from search.models import SearchEntry, SearchEntryKey, SearchTerm
+
+TERM_FIELDS = ("title", "summary", "body", "document", "meta", "place")
+MAX_TERM_LENGTH = 100
+# Keys stripped from the stored document: they live in their own columns or tables.
+# "vocabulary" (readable words) stays: the counts in SearchTerm are adjusted from it.
+_NOT_STORED = {f"{name}_terms" for name in TERM_FIELDS} | {"title_prefixes", "tag_prefixes"}
+_TYPE_LABELS = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
+
+
+# -- writing -------------------------------------------------------------------------------
+def upsert_entry(page):
+    """Bring the entry of `page` (a Page or its id) up to date; delete it when the page must
+    not be found (draft, unpublished, view-restricted, not a knowledge page). Returns the
+    entry or None."""
+    from search.documents import build_document
+
+    page_id = page if isinstance(page, int) else page.pk
+    document = build_document(page)
+    if document is None:
+        delete_entry(page_id)
+        return None
+    return _write(page_id, document)
+
+
+def upsert_entries(pages):
+    """Batch form of upsert_entry (one document build for all pages)."""
+    from search.documents import build_documents_by_id
+
+    written = []
+    with transaction.atomic():
+        for page_id, document in build_documents_by_id(pages).items():
+            if document is None:
+                delete_entry(page_id)
+            else:
+                written.append(_write(page_id, document))
+    return written
+
+
+def delete_entry(page_id):
+    """Remove the entry of a page; a page without an entry is fine (idempotent)."""
+    with transaction.atomic():
+        entry = SearchEntry.objects.select_for_update().filter(page_id=page_id).first()
+        if entry is None:
+            return False
+        _adjust_vocabulary(_entry_vocabulary(entry), ({}, {}))
+        entry.delete()
+    _changed()
+    return True
+
+
+def rebuild_entries(progress=None, batch_size=500):
+    """Recreate the whole fallback index from the live public knowledge pages.
+
+    `progress(done, total)` is called after every batch. Entries of pages that are no longer
+    indexable are removed; the vocabulary is recounted from scratch. Returns the entry count.
+    """
+    from search.documents import build_documents_by_id
+    from wiki.models import KnowledgePage
+
+    ids = list(KnowledgePage.objects.live().order_by("pk").values_list("pk", flat=True))
+    total = len(ids)
+    seen = set()
+    with transaction.atomic():
+        for start in range(0, total, batch_size):
+            chunk = ids[start : start + batch_size]
+            documents = build_documents_by_id(chunk)
+            rows = {pk: _entry_values(doc) for pk, doc in documents.items() if doc is not None}
+            SearchEntry.objects.filter(page_id__in=chunk).delete()
+            created = SearchEntry.objects.bulk_create(
+                [SearchEntry(page_id=pk, **values) for pk, (values, _keys, _vocab) in rows.items()]
+            )
+            by_page = {entry.page_id: entry for entry in created}
+            if any(entry.pk is None for entry in created):  # backends without RETURNING
+                by_page = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=list(rows))}
+            SearchEntryKey.objects.bulk_create(
+                [
+                    SearchEntryKey(entry=by_page[pk], key=key, value=value, label=label[:255])
+                    for pk, (_values, keys, _vocab) in rows.items()
+                    for key, value, label in keys
+                ],
+                batch_size=2000,
+            )
+            seen.update(rows)
+            if progress:
+                progress(min(start + batch_size, total), total)
+        _delete_unseen(seen)
+        _recount_vocabulary()
+    _changed()
+    return len(seen)
+
+
+def _delete_unseen(seen):
+    stale = [pk for pk in SearchEntry.objects.values_list("page_id", flat=True) if pk not in seen]
+    for start in range(0, len(stale), 1000):
+        SearchEntry.objects.filter(page_id__in=stale[start : start + 1000]).delete()
+
+
+def _write(page_id, document):
+    values, keys, vocab = _entry_values(document)
+    with transaction.atomic():
+        entry = SearchEntry.objects.select_for_update().filter(page_id=page_id).first()
+        old_vocab = _entry_vocabulary(entry) if entry is not None else ({}, {})
+        if entry is None:
+            entry = SearchEntry.objects.create(page_id=page_id, **values)
+        else:
+            for name, value in values.items():
+                setattr(entry, name, value)
+            entry.save()
+            entry.keys.all().delete()
+        SearchEntryKey.objects.bulk_create(
+            [SearchEntryKey(entry=entry, key=key, value=value, label=label[:255]) for key, value, label in keys]
+        )
+        _adjust_vocabulary(old_vocab, vocab)
+    _changed()
+    return entry
+
+
+# -- document → row ------------------------------------------------------------------------
+def _padded(terms):
+    """" a b c " so that `contains(" b ")` is a whole-term match."""
+    if isinstance(terms, str):
+        terms = terms.split()
+    terms = [t for t in terms if t]
+    return f" {' '.join(terms)} " if terms else ""
+
+
+def filter_keys(document):
+    """(key, value, label) triples for the filters and facets of a document."""
+    keys = []
+    doc_type = document.get("type")
+    if doc_type:
+        keys.append(("type", doc_type, _TYPE_LABELS.get(doc_type, doc_type)))
+    municipality = document.get("municipality") or {}
+    if municipality.get("ags"):
+        keys.append(("municipality", municipality["ags"], municipality.get("name") or ""))
+    if municipality.get("district"):
+        keys.append(("district", municipality["district"], municipality.get("district_name") or ""))
+    for topic in document.get("topics") or []:
+        keys.append(("topic", topic["slug"], topic.get("name") or ""))
+    tag_names = dict(zip(document.get("tag_slugs") or [], document.get("tag_names") or []))
+    for slug in document.get("tag_slugs") or []:
+        keys.append(("tag", slug, tag_names.get(slug, "")))
+    if document.get("phase"):
+        keys.append(("phase", document["phase"], ""))
+    unique = {}
+    for key, value, label in keys:
+        unique.setdefault((key, str(value)[:150]), label or "")
+    return [(key, value, label) for (key, value), label in unique.items()]
+
+
+def _entry_values(document):
+    """(column values, filter keys, (term counts, word counts)) of a document."""
+    municipality = document.get("municipality") or {}
+    location = municipality.get("location") or {}
+    per_field = {name: (document.get(f"{name}_terms") or "").split() for name in TERM_FIELDS}
+    distinct = list(dict.fromkeys(t for name in TERM_FIELDS for t in per_field[name] if len(t) <= MAX_TERM_LENGTH))
+    words = list(dict.fromkeys(_display_words(document)))
+    values = {
+        "page_type": document.get("type") or "",
+        "municipality_ags": municipality.get("ags") or "",
+        "district": municipality.get("district") or "",
+        **{f"{name}_terms": _padded(per_field[name]) for name in TERM_FIELDS},
+        "all_terms": _padded(distinct),
+        "title_prefixes": _padded(document.get("title_prefixes") or []),
+        "latitude": location.get("lat"),
+        "longitude": location.get("lon"),
+        "sort_date": _parse_date(document.get("sort_date")),
+        "document": {k: v for k, v in document.items() if k not in _NOT_STORED},
+    }
+    return values, filter_keys(document), ({t: 1 for t in distinct}, {w: 1 for w in words})
+
+
+def _entry_vocabulary(entry):
+    return {t: 1 for t in entry.all_terms.split()}, {w: 1 for w in _display_words(entry.document)}
+
+
+def _display_words(document):
+    return [w for w in document.get("vocabulary") or [] if len(w) <= MAX_TERM_LENGTH]
+
+
+def _parse_date(value):
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        return value
+    return parse_datetime(str(value))
+
+
+# -- vocabulary ----------------------------------------------------------------------------
+def _adjust_vocabulary(old, new):
+    """Move document frequencies from the old to the new term/word sets of one entry."""
+    for kind, old_set, new_set in (
+        (SearchTerm.Kind.TERM, set(old[0]), set(new[0])),
+        (SearchTerm.Kind.WORD, set(old[1]), set(new[1])),
+    ):
+        added = sorted(new_set - old_set)
+        removed = sorted(old_set - new_set)
+        for start in range(0, len(added), 500):
+            chunk = added[start : start + 500]
+            SearchTerm.objects.bulk_create(
+                [SearchTerm(kind=kind, term=t, doc_count=0) for t in chunk], ignore_conflicts=True
+            )
+            SearchTerm.objects.filter(kind=kind, term__in=chunk).update(doc_count=F("doc_count") + 1)
+        for start in range(0, len(removed), 500):
+            chunk = removed[start : start + 500]
+            SearchTerm.objects.filter(kind=kind, term__in=chunk).update(doc_count=F("doc_count") - 1)
+        if removed:
+            SearchTerm.objects.filter(kind=kind, doc_count__lte=0).delete()
+
+
+def _recount_vocabulary():
+    from collections import Counter
+
+    terms, words = Counter(), Counter()
+    for all_terms, document in SearchEntry.objects.values_list("all_terms", "document").iterator(chunk_size=1000):
+        terms.update(set(all_terms.split()))
+        words.update(set(_display_words(document)))
+    SearchTerm.objects.all().delete()
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(kind=SearchTerm.Kind.TERM, term=t, doc_count=n) for t, n in terms.items()]
+        + [SearchTerm(kind=SearchTerm.Kind.WORD, term=w, doc_count=n) for w, n in words.items()],
+        batch_size=2000,
+    )
+
+
+class _Cache:
+    """Per-process cache of the vocabulary, valid while no entry changed.
+
+    Writes in this process clear it at once; writes of other processes are noticed through
+    the newest `updated_at` of the entries (an indexed MAX, cheap) and the entry count.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = 0
+        self.values = {}
+
+    def get(self, name, build):
+        stamp = (self.generation, _db_stamp())
+        cached = self.values.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        value = build()
+        with self.lock:
+            self.values[name] = (stamp, value)
+        return value
+
+    def clear(self):
+        with self.lock:
+            self.generation += 1
+            self.values.clear()
+
+
+_cache = _Cache()
+
+
+def _db_stamp():
+    row = SearchEntry.objects.aggregate(newest=Max("updated_at"), newest_id=Max("id"), count=Count("id"))
+    return (row["newest"], row["newest_id"], row["count"])
+
+
+def _changed():
+    # After commit as well: another thread must not cache what a rolled-back write saw.
+    _cache.clear()
+    transaction.on_commit(_cache.clear)
+
+
+def vocabulary():
+    """{term: document frequency} of every indexed term (stems, parts, acronyms). A mapping,
+    usable as a set; cached per process until the index changes."""
+    return _cache.get("terms", lambda: dict(_terms_of(SearchTerm.Kind.TERM)))
+
+
+def readable_words():
+    """{word: document frequency} of readable words of titles, summaries and tags, for
+    analysis.suggest ("Meinten Sie …?")."""
+    return _cache.get("words", lambda: dict(_terms_of(SearchTerm.Kind.WORD)))
+
+
+def lexicon():
+    """analysis.Lexicon over readable_words(), cached like the vocabulary."""
+    from search import analysis
+
+    return _cache.get("lexicon", lambda: analysis.Lexicon(readable_words()))
+
+
+def entry_count():
+    return _db_stamp()[2]
+
+
+def _terms_of(kind):
+    return SearchTerm.objects.filter(kind=kind, doc_count__gt=0).values_list("term", "doc_count").iterator(chunk_size=5000)
