@@ -1,0 +1,431 @@
+"""How a knowledge page becomes a search document.
+
+`build_document(page)` / `build_documents(pages)` return plain dicts (the Elasticsearch `_source`),
+or nothing for a page that must not be found: not live, below a view restriction, or not a
+knowledge page. The dicts carry the display fields, the filter keys, and pre-analysed `*_terms`
+fields made by `search.analysis` (Elasticsearch only splits them on whitespace, see
+docs/search.md), so German matching is the same in both backends.
+
+`build_documents` is what the rebuild uses: it reads a whole batch with a fixed number of
+queries (taxonomy and municipalities from small cached tables, relations through their m2m
+tables), so that indexing runs at thousands of pages per second.
+
+The field layout is declared once, in `KnowledgePageDocument`; search/index.py turns it into
+the index mapping.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+
+from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, InnerDoc, Integer, Keyword, Object, Text
+
+from . import analysis
+
+MAX_BODY_CHARS = 20_000
+MAX_DOCUMENT_CHARS = 20_000
+MAX_SUMMARY_CHARS = 1_000
+
+# Analyzers (core Elasticsearch analysis only, see search/index.py). The built-in "whitespace"
+# analyzer: the terms are folded and stemmed in Python already, Elasticsearch only splits them.
+# (The integ-test node has no whitespace *tokenizer* for a custom analyzer; the prebuilt
+# analyzer is in core.)
+TERMS_ANALYZER = "whitespace"
+TEXT_ANALYZER = "tw_text"  # standard + lowercase + German stop words: raw text, a safety net
+
+
+def _terms():
+    return Text(analyzer=TERMS_ANALYZER, search_analyzer=TERMS_ANALYZER)
+
+
+def _text():
+    return Text(analyzer=TEXT_ANALYZER)
+
+
+class MunicipalityDoc(InnerDoc):
+    ags = Keyword()
+    name = Keyword()
+    slug = Keyword()
+    district = Keyword()
+    district_name = Keyword()
+    size_class = Keyword()
+    pioneer = Boolean()
+    location = GeoPoint()
+
+
+class PartnerDoc(InnerDoc):
+    ags = Keyword()
+    name = Keyword()
+
+
+class SlugNameDoc(InnerDoc):
+    slug = Keyword()
+    name = Keyword()
+
+
+class KnowledgePageDocument(Document):
+    """One public knowledge page (case study, lesson, template)."""
+
+    id = Integer()
+    external_id = Keyword()
+    type = Keyword()
+    title = _text()
+    summary = _text()
+    body = _text()
+    document_text = _text()
+    url = Keyword(index=False)
+    municipality = Object(MunicipalityDoc)
+    partners = Object(PartnerDoc, multi=True)
+    topics = Object(SlugNameDoc, multi=True)
+    tags = Object(SlugNameDoc, multi=True)
+    tag_ancestors = Object(SlugNameDoc, multi=True)
+    # Filter and facet key for tags: the page's own tags and their parents, so that choosing
+    # a broad tag ("Mobilität") also finds pages tagged with a narrower one ("Carsharing").
+    tag_slugs = Keyword(multi=True)
+    tag_names = Keyword(multi=True)
+    phase = Keyword()
+    start_year = Integer()
+    end_year = Integer()
+    first_published_at = Date()
+    last_published_at = Date()
+    sort_date = Date()
+    # Pre-analysed German terms (search.analysis.index_terms), whitespace-separated.
+    title_terms = _terms()
+    summary_terms = _terms()
+    body_terms = _terms()
+    document_terms = _terms()
+    meta_terms = _terms()  # topics, tags and their parents
+    place_terms = _terms()  # municipality, district and partner names
+    # Autocomplete: folded, unstemmed words and compound parts for prefix queries.
+    title_prefixes = Keyword(multi=True)
+    tag_prefixes = Keyword(multi=True)
+    # Readable words of title, summary and tags: the vocabulary for "did you mean".
+    vocabulary = Keyword(multi=True)
+
+    class Index:
+        name = "transferwiki-knowledge"  # the real name comes from settings (search/index.py)
+
+
+# -- plain text ----------------------------------------------------------------------------
+_TAG_RE = re.compile(r"<[^>]*>")
+_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|div|td|th|blockquote)>|<br\s*/?>", re.I)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def html_to_text(value):
+    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse."""
+    if not value:
+        return ""
+    value = _BLOCK_END_RE.sub(" ", str(value))
+    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub("", value))).strip()
+
+
+def _stream_text(stream_value):
+    """Text of a StreamField from its raw JSON (no block instantiation: much faster)."""
+    if not stream_value:
+        return []
+    raw = getattr(stream_value, "raw_data", stream_value)
+    out = []
+    for block in raw:
+        value = block.get("value") if isinstance(block, dict) else None
+        _collect_text(value, out)
+    return out
+
+
+def _collect_text(value, out):
+    if isinstance(value, str):
+        # Choice values such as a section kind are identifiers, not content.
+        if "<" in value or " " in value:
+            out.append(html_to_text(value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in {"kind", "id", "type"}:
+                _collect_text(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
+
+
+def _bounded(parts, limit):
+    text = _SPACE_RE.sub(" ", " ".join(p for p in parts if p)).strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit - 200 else limit]
+
+
+def body_parts(page):
+    """Text fragments of the specific page type's content, in reading order."""
+    type_code = getattr(page, "TYPE_CODE", None)
+    if type_code == "case_study":
+        parts = _stream_text(page.body)
+        parts.extend(
+            getattr(page, name, "")
+            for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
+        )
+        return parts
+    if type_code == "lesson":
+        return [html_to_text(page.what_was_tried), html_to_text(page.what_happened), html_to_text(page.recommendation)]
+    if type_code == "template":
+        return [page.get_template_kind_display(), html_to_text(page.description), page.licence]
+    return []
+
+
+# -- reference data (small tables, read once per batch) -----------------------------------
+class _Reference:
+    """Municipalities, topics and tags of the whole installation, read in three queries.
+
+    Tags are resolved through this table (and their parent chain from it) instead of
+    prefetching per page: a batch of 1000 pages then costs no more queries than one page.
+    """
+
+    def __init__(self):
+        from wiki.models import Municipality, Tag, Topic
+
+        self.municipalities = {m.pk: m for m in Municipality.objects.all()}
+        self.topics = {pk: (slug, name) for pk, slug, name in Topic.objects.values_list("pk", "slug", "name")}
+        self.tags = {pk: (slug, name, parent) for pk, slug, name, parent in Tag.objects.values_list("pk", "slug", "name", "parent_id")}
+        self._municipality_docs = {}
+        self._ancestors = {}
+
+    def municipality_doc(self, pk):
+        doc = self._municipality_docs.get(pk)
+        if doc is None and pk in self.municipalities:
+            m = self.municipalities[pk]
+            doc = self._municipality_docs[pk] = {
+                "ags": m.ags,
+                "name": m.name,
+                "slug": m.slug,
+                "district": m.district_ags,
+                "district_name": m.district_name,
+                "size_class": str(m.size_class),
+                "pioneer": m.pioneer,
+                "location": {"lat": m.latitude, "lon": m.longitude},
+            }
+        return doc
+
+    def tag_ancestors(self, pk):
+        """Parent chain of a tag, nearest first, cycle-safe (curators may nest by mistake)."""
+        chain = self._ancestors.get(pk)
+        if chain is None:
+            chain, seen = [], {pk}
+            parent = self.tags.get(pk, (None, None, None))[2]
+            while parent is not None and parent not in seen and parent in self.tags:
+                chain.append(parent)
+                seen.add(parent)
+                parent = self.tags[parent][2]
+            self._ancestors[pk] = chain
+        return chain
+
+
+# -- visibility ----------------------------------------------------------------------------
+def _restricted_paths():
+    from wagtail.models import PageViewRestriction
+
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _is_public(path, restricted_paths):
+    return not any(path.startswith(prefix) for prefix in restricted_paths)
+
+
+def is_indexable(page, restricted_paths=None):
+    """True when anonymous visitors may see the page: a live knowledge page, not expired and
+    neither it nor an ancestor carries a view restriction (password, login, groups)."""
+    from wiki.models import KnowledgePage
+
+    if page is None or not isinstance(page, KnowledgePage) and not _is_knowledge_class(page):
+        return False
+    if not page.live or getattr(page, "expired", False):
+        return False
+    if restricted_paths is None:
+        restricted_paths = _restricted_paths()
+    return _is_public(page.path, restricted_paths)
+
+
+def _is_knowledge_class(page):
+    from wiki.models import KnowledgePage
+
+    try:
+        return issubclass(page.specific_class, KnowledgePage)
+    except Exception:  # a page whose content type vanished
+        return False
+
+
+# -- URLs ----------------------------------------------------------------------------------
+class _UrlResolver:
+    """Relative page URLs from the site root paths, without a query or cache hit per page."""
+
+    def __init__(self):
+        from wagtail.models import Site
+
+        self.roots = sorted(
+            ((root_path, site_id) for site_id, root_path, *_ in Site.get_site_root_paths()),
+            key=lambda item: -len(item[0]),
+        )
+
+    def __call__(self, page):
+        url_path = page.url_path or ""
+        for root_path, _site_id in self.roots:
+            if url_path.startswith(root_path):
+                return "/" + url_path[len(root_path) :]
+        return page.url or ""
+
+
+# -- building ------------------------------------------------------------------------------
+def build_document(page):
+    """The search document of one page, or None when it must not be indexed."""
+    docs = build_documents([page])
+    return docs[0] if docs else None
+
+
+def build_documents(pages):
+    """Documents for the indexable pages among `pages` (Page objects or ids), in input order.
+
+    Pages that must not be indexed are left out: the caller deletes the ids it asked for but
+    did not get back (see `build_documents_by_id`).
+    """
+    return [doc for doc in build_documents_by_id(pages).values() if doc is not None]
+
+
+def build_documents_by_id(pages):
+    """{page id: document or None} for every requested page id (None: delete from the index)."""
+    from wiki.models import CaseStudyPage, KnowledgePage, LessonPage, TemplatePage, TemplatePageDocument
+
+    ids = []
+    for page in pages:
+        pk = page if isinstance(page, int) else getattr(page, "pk", None)
+        if pk is not None and pk not in ids:
+            ids.append(pk)
+    result = dict.fromkeys(ids)
+    if not ids:
+        return result
+
+    # Re-read from the database in one query per page type: callers hand in whatever they
+    # have (generic Page objects, stale instances), the index must get the committed state.
+    restricted = _restricted_paths()
+    specific = {}
+    for model in (CaseStudyPage, LessonPage, TemplatePage):
+        for page in model.objects.filter(pk__in=ids, live=True):
+            if is_indexable(page, restricted):
+                specific[page.pk] = page
+    if not specific:
+        return result
+    live_ids = list(specific)
+
+    ref = _Reference()
+    url_of = _UrlResolver()
+    topic_ids = defaultdict(list)
+    for page_id, topic_id in KnowledgePage.topics.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
+        "knowledgepage_id", "topic_id"
+    ):
+        topic_ids[page_id].append(topic_id)
+    tag_ids = defaultdict(list)
+    for page_id, tag_id in KnowledgePage.tags.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
+        "knowledgepage_id", "tag_id"
+    ):
+        tag_ids[page_id].append(tag_id)
+    partner_ids = defaultdict(list)
+    case_ids = [pk for pk, page in specific.items() if page.TYPE_CODE == "case_study"]
+    if case_ids:
+        for page_id, municipality_id in CaseStudyPage.partner_municipalities.through.objects.filter(
+            casestudypage_id__in=case_ids
+        ).values_list("casestudypage_id", "municipality_id"):
+            partner_ids[page_id].append(municipality_id)
+    documents = defaultdict(list)
+    template_ids = [pk for pk, page in specific.items() if page.TYPE_CODE == "template"]
+    if template_ids:
+        for page_id, title, text in (
+            TemplatePageDocument.objects.filter(page_id__in=template_ids)
+            .order_by("page_id", "sort_order", "pk")
+            .values_list("page_id", "document__title", "document__extracted_text")
+        ):
+            documents[page_id].append(title or "")
+            documents[page_id].append(text or "")
+
+    for page_id in live_ids:
+        result[page_id] = _document(
+            specific[page_id], ref, url_of(specific[page_id]), topic_ids[page_id], tag_ids[page_id],
+            partner_ids[page_id], documents[page_id],
+        )
+    return result
+
+
+def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
+    topics = [{"slug": ref.topics[t][0], "name": ref.topics[t][1]} for t in sorted(set(topic_ids)) if t in ref.topics]
+    topics.sort(key=lambda t: t["name"])
+    tags = sorted(
+        ({"slug": ref.tags[t][0], "name": ref.tags[t][1]} for t in set(tag_ids) if t in ref.tags),
+        key=lambda t: t["name"],
+    )
+    ancestor_ids = []
+    for tag_id in tag_ids:
+        for parent in ref.tag_ancestors(tag_id):
+            if parent not in ancestor_ids and parent not in tag_ids:
+                ancestor_ids.append(parent)
+    ancestors = [{"slug": ref.tags[t][0], "name": ref.tags[t][1]} for t in ancestor_ids]
+    partners = [
+        {"ags": ref.municipalities[m].ags, "name": ref.municipalities[m].name}
+        for m in dict.fromkeys(partner_ids)
+        if m in ref.municipalities
+    ]
+    municipality = ref.municipality_doc(page.municipality_id)
+
+    title = page.title or ""
+    summary = _bounded([page.summary or ""], MAX_SUMMARY_CHARS)
+    body = _bounded(body_parts(page), MAX_BODY_CHARS)
+    document_text = _bounded(document_parts, MAX_DOCUMENT_CHARS)
+    meta_text = " ".join([t["name"] for t in topics] + [t["name"] for t in tags] + [t["name"] for t in ancestors])
+    place_text = " ".join(
+        ([municipality["name"], municipality["district_name"]] if municipality else []) + [p["name"] for p in partners]
+    )
+    tag_name_text = " ".join([t["name"] for t in tags] + [t["name"] for t in ancestors])
+    first = page.first_published_at
+    last = page.last_published_at or first
+
+    return {
+        "id": page.pk,
+        "external_id": page.external_id or None,
+        "type": page.TYPE_CODE,
+        "title": title,
+        "summary": summary,
+        "body": body,
+        "document_text": document_text,
+        "url": url,
+        "municipality": municipality,
+        "partners": partners,
+        "topics": topics,
+        "tags": tags,
+        "tag_ancestors": ancestors,
+        "tag_slugs": [t["slug"] for t in tags] + [t["slug"] for t in ancestors],
+        "tag_names": [t["name"] for t in tags] + [t["name"] for t in ancestors],
+        "phase": getattr(page, "phase", None) or None,
+        "start_year": getattr(page, "start_year", None),
+        "end_year": getattr(page, "end_year", None),
+        "first_published_at": first.isoformat() if first else None,
+        "last_published_at": last.isoformat() if last else None,
+        "sort_date": last.isoformat() if last else None,
+        "title_terms": analysis.index_text(title),
+        "summary_terms": analysis.index_text(summary),
+        "body_terms": analysis.index_text(body),
+        "document_terms": analysis.index_text(document_text),
+        "meta_terms": analysis.index_text(meta_text),
+        "place_terms": analysis.index_text(place_text),
+        "title_prefixes": analysis.prefix_terms(title),
+        "tag_prefixes": analysis.prefix_terms(tag_name_text),
+        "vocabulary": _vocabulary(title, summary, tag_name_text),
+    }
+
+
+def _vocabulary(*texts):
+    words = []
+    seen = set()
+    for text in texts:
+        for token in analysis.tokenize(text):
+            surface = token.surface
+            if len(surface) >= 3 and surface not in seen:
+                seen.add(surface)
+                words.append(surface)
+    return words
