@@ -1,0 +1,908 @@
+"""German text analysis shared by the Elasticsearch and the database backend.
+
+The Elasticsearch that runs the tests has no analysis plugins, so everything language-specific
+happens here and both backends see the same terms:
+
+    text ─ tokenize ─┬─ acronym / tech term (OZG, LoRaWAN, 5G) ─ fold, kept whole
+                     └─ word ─ fold ─ Snowball stem ─ + stems of compound parts
+
+* `fold` makes spelling variants equal (Straße/Strasse, Bürger/Buerger, Café/Cafe).
+* Stems come from the German Snowball stemmer (PyStemmer) applied to the folded word; the
+  stemmer maps ae/oe/ue and ä/ö/ü alike, so Städte, Staedte and Stadt share the stem "stadt".
+* Compounds are split against a German word-frequency vocabulary (wordfreq) with a
+  Koehn & Knight style rule: a split wins only when its parts are, on average, clearly more
+  frequent than the whole word. Parts are indexed next to the whole word, so "Beleuchtung"
+  finds "Straßenbeleuchtung"; queries keep parts apart so backends can weight them lower.
+* Synonyms are expanded at query time (`SynonymMap`), snippets are built here, typo help
+  (`similar_terms`, `suggest`) serves the database fallback and "did you mean".
+
+Pure Python; no Django import at module level (the search service imports this everywhere).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, NamedTuple, Sequence
+
+import Stemmer
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# ---------------------------------------------------------------------------------------------
+# Folding
+# ---------------------------------------------------------------------------------------------
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "ẞ": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ł": "l",
+        "ı": "i",
+        "\u00ad": "",  # soft hyphen, common in pasted office text
+    }
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lowercase and reduce to ASCII the way German readers equate spellings.
+
+    ä→ae, ö→oe, ü→ue, ß→ss (so "Straße" == "Strasse", "Bürger" == "Buerger"); other accents
+    are dropped (é→e). Characters without an ASCII form stay as they are.
+    """
+    text = text.lower().translate(_FOLD_TABLE)
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLD_TABLE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------------
+
+
+class Token(NamedTuple):
+    surface: str
+    start: int
+    end: int
+
+
+# Letters/digits, optionally joined by hyphens ("E-Government", "Smart-City-Strategie", "5G").
+_WORD = r"[^\W_]+"
+_HYPHENS = "-\u2010\u2011"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:[{_HYPHENS}]{_WORD})*")
+_HYPHEN_SPLIT = re.compile(rf"[{_HYPHENS}]")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with their character offsets; hyphenated words stay one token."""
+    if not text:
+        return []
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def is_acronym(surface: str) -> bool:
+    """True for terms that must be kept whole: OZG, ÖPNV, LoRaWAN, 5G, KITAs, eAkte.
+
+    Two or more capitals (but not a shouted word longer than six letters), or letters mixed
+    with digits. Plain numbers ("2024") are not acronyms but are kept whole as well.
+    """
+    if len(surface) < 2:
+        return False
+    has_digit = any(c.isdigit() for c in surface)
+    has_alpha = any(c.isalpha() for c in surface)
+    if has_digit and has_alpha:
+        return True
+    upper = sum(1 for c in surface if c.isupper())
+    if upper >= 2:
+        if surface.isupper() and len(surface) > 6:
+            return False  # "STRASSENBELEUCHTUNG" in a heading is a word, not an acronym
+        return True
+    # eAkte, iPad: lowercase start followed by a capital
+    return surface[0].islower() and any(c.isupper() for c in surface[1:])
+
+
+def _acronym_term(surface: str) -> str:
+    # "KITAs", "APIs": plural s after an all-caps stem belongs to the word, not the acronym.
+    if len(surface) > 2 and surface.endswith("s") and surface[:-1].isupper():
+        surface = surface[:-1]
+    return fold(surface)
+
+
+# ---------------------------------------------------------------------------------------------
+# Stop words and stemming
+# ---------------------------------------------------------------------------------------------
+
+# Snowball's German stop list, folded, plus a few filler words of queries ("wie", "gibt").
+_STOP_WORDS_RAW = """
+aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das
+dass daß derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein
+deine deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser
+dieses doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger
+einiges einmal er ihn ihm es etwas euer eure eurem euren eurer eures für gegen gewesen hab habe
+haben hat hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in
+indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine
+keinem keinen keiner keines können könnte machen man manche manchem manchen mancher manches mein
+meine meinem meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr
+sein seine seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen
+solcher solches soll sollte sondern sonst über um und uns unsere unserem unseren unser unseres
+unter viel vom von vor während war waren warst was weg weil weiter welche welchem welchen welcher
+welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur
+zwar zwischen gibt gib wurde wurden worden bzw usw ca z b d h
+"""
+STOP_WORDS = frozenset(fold(w) for w in _STOP_WORDS_RAW.split()) - {"weg"}  # "Weg" is a noun too
+
+_stemmer_local = threading.local()
+
+
+def _stemmer():
+    # PyStemmer objects are not thread-safe; one per thread.
+    stemmer = getattr(_stemmer_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _stemmer_local.stemmer = Stemmer.Stemmer("german")
+    return stemmer
+
+
+_STEM_CACHE: dict[str, str] = {}
+_CACHE_LIMIT = 200_000
+
+
+def stem(word: str) -> str:
+    """Snowball stem of the folded word (ASCII, lowercase)."""
+    folded = fold(word)
+    cached = _STEM_CACHE.get(folded)
+    if cached is None:
+        cached = fold(_stemmer().stemWord(folded))
+        if len(_STEM_CACHE) > _CACHE_LIMIT:
+            _STEM_CACHE.clear()
+        _STEM_CACHE[folded] = cached
+    return cached
+
+
+# ---------------------------------------------------------------------------------------------
+# Compound splitting
+# ---------------------------------------------------------------------------------------------
+
+# Linking elements (Fugen) that may follow a non-final part: Straße-n-beleuchtung, Rat-s-vorlage.
+_LINKERS = ("", "s", "es", "n", "en", "e", "er", "ens")
+# Three-letter nouns that are common first or last parts of municipal compounds. Other
+# three-letter strings are too often prefixes or fragments (ver-, ent-, aus-).
+SHORT_PARTS = frozenset(
+    "amt bad bau bus eis gas hof kur not ort rad rat see tag tal tor uhr weg zug zoo app web "
+    "alt neu oel lkw pkw nah".split()
+)
+# Suffixes and prefixes that happen to be words in a frequency list ("Schaft", "Ung").
+_BAD_PARTS = frozenset(
+    "ung heit keit schaft lich isch chen lein tion ion ling nis tum bar sam haft ismus ist "
+    "ieren erei itaet ation ende ver zer ent miss ern ens tung nung rung lung".split()
+)
+_MIN_SPLIT_LEN = 6
+_MAX_SPLIT_LEN = 40  # longer "words" are codes or garbage; the DP is quadratic in length
+# A split must beat the whole word's Zipf frequency by this much (mean Zipf of the parts).
+SPLIT_MARGIN = 0.5
+
+
+class Vocabulary:
+    """Folded word → Zipf frequency (0 = unknown), used to find compound parts."""
+
+    def __init__(self, zipf: Mapping[str, float], no_split: Iterable[str] = ()):
+        self._zipf = zipf
+        self.no_split = frozenset(fold(w) for w in no_split)
+
+    def zipf(self, word: str) -> float:
+        return self._zipf.get(word, 0.0)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._zipf
+
+    def __len__(self) -> int:
+        return len(self._zipf)
+
+    @classmethod
+    def from_wordfreq(cls, min_zipf: float = 1.5) -> Vocabulary:
+        """German word forms from wordfreq's large list, folded, alphabetic, Zipf >= min_zipf."""
+        import wordfreq  # imported lazily: reading the list takes about a second
+
+        buckets = wordfreq.read_cBpack(wordfreq.available_languages("large")["de"])
+        zipf: dict[str, float] = {}
+        for index, words in enumerate(buckets):
+            value = 9.0 - index / 100.0
+            if value < min_zipf:
+                break
+            for word in words:
+                if 3 <= len(word) <= 30 and word.isalpha():
+                    folded = fold(word)
+                    if folded not in zipf:
+                        zipf[folded] = value
+        for word in _read_list("vocabulary_extra.txt"):
+            zipf.setdefault(fold(word), 3.0)
+        return cls(zipf, no_split=_read_list("no_split.txt"))
+
+
+def _read_list(name: str) -> list[str]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+_vocabulary: Vocabulary | None = None
+_vocabulary_lock = threading.Lock()
+
+
+def get_vocabulary() -> Vocabulary:
+    global _vocabulary
+    if _vocabulary is None:
+        with _vocabulary_lock:
+            if _vocabulary is None:
+                _vocabulary = Vocabulary.from_wordfreq()
+    return _vocabulary
+
+
+def set_vocabulary(vocabulary: Vocabulary | None) -> None:
+    """Replace the compound vocabulary (tests, benchmarks); clears the caches that depend on it."""
+    global _vocabulary
+    _vocabulary = vocabulary
+    _SPLIT_CACHE.clear()
+    _WORD_CACHE.clear()
+
+
+def _part_ok(part: str, vocabulary: Vocabulary) -> bool:
+    if part in _BAD_PARTS or part in STOP_WORDS:
+        return False
+    if len(part) < 4 and part not in SHORT_PARTS:
+        return False
+    return part in vocabulary
+
+
+class _Segmentation(NamedTuple):
+    score: float  # sum of Zipf values
+    parts: tuple[str, ...]  # vocabulary forms
+    spans: tuple[str, ...]  # surface pieces incl. linking elements (to rebuild sub-compounds)
+
+
+def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
+    """Best split of a folded word into >= 2 vocabulary words (highest mean Zipf, then fewest
+    parts). Dynamic programming over the end of the word: best[i] segments word[i:]."""
+    n = len(word)
+    best: list[list[_Segmentation]] = [[] for _ in range(n + 1)]
+    best[n] = [_Segmentation(0.0, (), ())]
+    for i in range(n - 3, -1, -1):
+        candidates: list[_Segmentation] = []
+        for j in range(i + 3, n + 1):
+            piece = word[i:j]
+            forms = []
+            if _part_ok(piece, vocabulary):
+                forms.append(piece)
+            if j < n and _part_ok(piece + "e", vocabulary):  # Schul-entwicklung → Schule
+                forms.append(piece + "e")
+            if not forms:
+                continue
+            form = max(forms, key=vocabulary.zipf)
+            value = vocabulary.zipf(form)
+            for linker in _LINKERS:
+                k = j + len(linker)
+                if k > n or (linker and (k == n or not word.startswith(linker, j))):
+                    continue
+                for rest in best[k]:
+                    candidates.append(
+                        _Segmentation(rest.score + value, (form, *rest.parts), (word[i:k], *rest.spans))
+                    )
+        # Keep the best segmentation per part count: the mean decides later.
+        by_count: dict[int, _Segmentation] = {}
+        for cand in candidates:
+            count = len(cand.parts)
+            if count not in by_count or cand.score > by_count[count].score:
+                by_count[count] = cand
+        best[i] = list(by_count.values())
+    splits = [s for s in best[0] if len(s.parts) >= 2]
+    if not splits:
+        return None
+    return max(splits, key=lambda s: (s.score / len(s.parts), -len(s.parts)))
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def split_compound(word: str, vocabulary: Vocabulary | None = None) -> tuple[str, ...]:
+    """Parts of a compound as folded vocabulary forms, outermost first, including sub-compounds
+    that are words themselves: "Parkraumbewirtschaftung" → parkraum, park, raum,
+    bewirtschaftung. Empty for a word that is not (recognisably) a compound."""
+    folded = fold(word)
+    if vocabulary is None:
+        cached = _SPLIT_CACHE.get(folded)
+        if cached is not None:
+            return cached
+        vocab = get_vocabulary()
+    else:
+        vocab = vocabulary
+    parts = _split(folded, vocab)
+    if vocabulary is None:
+        if len(_SPLIT_CACHE) > _CACHE_LIMIT:
+            _SPLIT_CACHE.clear()
+        _SPLIT_CACHE[folded] = parts
+    return parts
+
+
+def _split(folded: str, vocab: Vocabulary) -> tuple[str, ...]:
+    if not _MIN_SPLIT_LEN <= len(folded) <= _MAX_SPLIT_LEN or not folded.isalpha() or folded in vocab.no_split:
+        return ()
+    seg = _segment(folded, vocab)
+    if seg is None:
+        return ()
+    mean = seg.score / len(seg.parts)
+    if mean < vocab.zipf(folded) + SPLIT_MARGIN:
+        return ()
+    result: list[str] = []
+    # Runs of adjacent parts that form a known word ("parkraum", "datenschutz") are parts too.
+    count = len(seg.parts)
+    for length in range(count - 1, 1, -1):
+        for start in range(0, count - length + 1):
+            joined = "".join(seg.spans[start : start + length - 1]) + seg.parts[start + length - 1]
+            if joined in vocab and joined not in result:
+                result.append(joined)
+    for part in seg.parts:
+        if part not in result:
+            result.append(part)
+    return tuple(result)
+
+
+# ---------------------------------------------------------------------------------------------
+# Index terms
+# ---------------------------------------------------------------------------------------------
+
+
+class WordAnalysis(NamedTuple):
+    terms: tuple[str, ...]  # main stems (usually one; the acronym form for acronyms)
+    parts: tuple[str, ...]  # stems of compound parts / hyphen pieces, without the main stems
+    is_acronym: bool
+
+
+_WORD_CACHE: dict[str, WordAnalysis | None] = {}
+_EMPTY = WordAnalysis((), (), False)
+
+
+def analyze_word(surface: str) -> WordAnalysis | None:
+    """Terms of one token; None for stop words and noise."""
+    cached = _WORD_CACHE.get(surface, _EMPTY)
+    if cached is not _EMPTY:
+        return cached
+    result = _analyze_word(surface)
+    if len(_WORD_CACHE) > _CACHE_LIMIT:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[surface] = result
+    return result
+
+
+def _single(piece: str) -> tuple[str | None, tuple[str, ...], bool]:
+    """Main term, part stems and acronym flag of a token without hyphens."""
+    if is_acronym(piece):
+        return _acronym_term(piece), (), True
+    folded = fold(piece)
+    if folded.isdigit():
+        return folded, (), False
+    if folded in STOP_WORDS or len(folded) < 2:
+        return None, (), False
+    main = stem(folded)
+    parts = []
+    for part in split_compound(folded):
+        part_stem = stem(part)
+        if part_stem != main and part_stem not in parts and part_stem not in STOP_WORDS:
+            parts.append(part_stem)
+    return main, tuple(parts), False
+
+
+def _analyze_word(surface: str) -> WordAnalysis | None:
+    pieces = [p for p in _HYPHEN_SPLIT.split(surface) if p]
+    if len(pieces) == 1:
+        main, parts, acronym = _single(pieces[0])
+        if main is None:
+            return None
+        return WordAnalysis((main,), parts, acronym)
+    # Hyphenated: the whole (joined) word is the main term, every piece and its parts are parts.
+    joined = "".join(fold(p) for p in pieces)
+    main = stem(joined)
+    parts: list[str] = []
+    acronym = False
+    for piece in pieces:
+        piece_main, piece_parts, piece_acronym = _single(piece)
+        acronym = acronym or piece_acronym
+        for term in (piece_main, *piece_parts):
+            if term and term != main and term not in parts:
+                parts.append(term)
+    return WordAnalysis((main,), tuple(parts), acronym)
+
+
+class IndexTerms(NamedTuple):
+    terms: list[str]  # one main stem per word, in text order (term frequency counts)
+    parts: list[str]  # compound-part stems, in text order
+
+
+def split_index_terms(text: str) -> IndexTerms:
+    """Main stems and compound parts as two lists, for backends that weight parts lower."""
+    terms: list[str] = []
+    parts: list[str] = []
+    for token in tokenize(text):
+        word = analyze_word(token.surface)
+        if word is not None:
+            terms.extend(word.terms)
+            parts.extend(word.parts)
+    return IndexTerms(terms, parts)
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms to index for a text: per word its stem, followed by the stems of its parts."""
+    out: list[str] = []
+    for token in tokenize(text):
+        word = analyze_word(token.surface)
+        if word is not None:
+            out.extend(word.terms)
+            out.extend(word.parts)
+    return out
+
+
+def index_text(text: str) -> str:
+    """`index_terms` joined by spaces: the value of a `*_terms` field."""
+    return " ".join(index_terms(text))
+
+
+def prefix_terms(text: str) -> list[str]:
+    """Folded, unstemmed words (and compound parts) for autocomplete prefix matching:
+    "Straßenbeleuchtung in Olpe" → strassenbeleuchtung, strasse, beleuchtung, olpe."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for token in tokenize(text):
+        for piece in [token.surface, *(_HYPHEN_SPLIT.split(token.surface) if "-" in token.surface else ())]:
+            folded = fold(piece)
+            if not folded or folded in STOP_WORDS:
+                continue
+            candidates = [_acronym_term(piece)] if is_acronym(piece) else [folded, *split_compound(folded)]
+            for term in candidates:
+                term = term.replace("-", "")
+                if term and term not in seen:
+                    seen.add(term)
+                    out.append(term)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Synonyms
+# ---------------------------------------------------------------------------------------------
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The main terms of a phrase, as matched against query words."""
+    key: list[str] = []
+    for token in tokenize(phrase):
+        word = analyze_word(token.surface)
+        if word is not None:
+            key.extend(word.terms)
+    return tuple(key)
+
+
+class SynonymMap:
+    """Groups of equivalent phrases, matched on main terms (folded stems); multi-word allowed.
+
+    `SynonymMap.from_groups([["Nahverkehr", "ÖPNV", "Busverkehr"]])`: a query for any of them
+    also searches for the others.
+    """
+
+    def __init__(self, groups: Iterable[Sequence[tuple[str, ...]]] = ()):
+        self._groups: list[tuple[tuple[str, ...], ...]] = []
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for group in groups:
+            keys = tuple(dict.fromkeys(k for k in group if k))
+            if len(keys) < 2:
+                continue
+            group_id = len(self._groups)
+            self._groups.append(keys)
+            for key in keys:
+                self._by_first.setdefault(key[0], []).append((key, group_id))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))  # longest phrase first
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[Iterable[str]]) -> SynonymMap:
+        return cls([phrase_key(phrase) for phrase in group] for group in groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def __bool__(self) -> bool:
+        return bool(self._groups)
+
+    def expand(self, stems: Sequence[str | Iterable[str]]) -> list[tuple[int, int, list[tuple[str, ...]]]]:
+        """Synonym phrases for a sequence of query words.
+
+        `stems` holds per query word either one stem or a set of alternative stems. Returns
+        (start, end, phrases): the words start..end-1 matched a phrase of a group, `phrases` are
+        the group's other phrases (tuples of stems). Longest match wins, no overlaps.
+        """
+        alternatives = [{s} if isinstance(s, str) else set(s) for s in stems]
+        out: list[tuple[int, int, list[tuple[str, ...]]]] = []
+        i = 0
+        while i < len(alternatives):
+            length = 0
+            matched: list[tuple[tuple[str, ...], int]] = []
+            for first in alternatives[i]:
+                for key, group_id in self._by_first.get(first, ()):
+                    end = i + len(key)
+                    if end > len(alternatives) or len(key) < length:
+                        continue
+                    if all(key[k] in alternatives[i + k] for k in range(1, len(key))):
+                        if len(key) > length:
+                            length, matched = len(key), []
+                        matched.append((key, group_id))
+            if not matched:
+                i += 1
+                continue
+            own = {key for key, _ in matched}
+            phrases: list[tuple[str, ...]] = []
+            for _key, group_id in matched:
+                phrases.extend(k for k in self._groups[group_id] if k not in own and k not in phrases)
+            out.append((i, i + length, phrases))
+            i += length
+        return out
+
+    def expand_term(self, term: str) -> list[tuple[str, ...]]:
+        """Synonym phrases of a single stem (used for compound parts)."""
+        result = []
+        for key, group_id in self._by_first.get(term, ()):
+            if len(key) == 1:
+                result.extend(k for k in self._groups[group_id] if k != key)
+        return result
+
+
+def synonym_groups_from_tags(tags: Iterable) -> list[list[str]]:
+    """Synonym groups from curated tags (objects with .name and .synonym_list)."""
+    groups = []
+    for tag in tags:
+        synonyms = [s for s in (tag.synonym_list or []) if s and s.strip()]
+        if synonyms:
+            groups.append([tag.name, *synonyms])
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------------------------
+
+MAX_QUERY_WORDS = 32
+
+
+@dataclass
+class QueryGroup:
+    """One query word: what to search for and how strongly."""
+
+    surface: str
+    terms: tuple[str, ...]  # main stems (full weight); for acronyms the kept-whole form
+    parts: tuple[str, ...] = ()  # compound-part stems (lower weight)
+    synonyms: tuple[str, ...] = ()  # single-term synonym stems
+    synonym_phrases: tuple[tuple[str, ...], ...] = ()  # multi-word synonyms (match as phrase)
+    prefix: str | None = None  # folded, unstemmed; set on the last word for autocomplete
+    is_acronym: bool = False
+
+    def all_terms(self) -> list[str]:
+        seen = dict.fromkeys([*self.terms, *self.parts, *self.synonyms])
+        for phrase in self.synonym_phrases:
+            seen.update(dict.fromkeys(phrase))
+        return list(seen)
+
+
+@dataclass
+class QueryAnalysis:
+    text: str
+    groups: list[QueryGroup] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    def main_terms(self) -> list[str]:
+        return list(dict.fromkeys(t for g in self.groups for t in g.terms))
+
+    def part_terms(self) -> list[str]:
+        main = set(self.main_terms())
+        return list(dict.fromkeys(t for g in self.groups for t in g.parts if t not in main))
+
+    def synonym_terms(self) -> list[str]:
+        out = dict.fromkeys(t for g in self.groups for t in g.synonyms)
+        for g in self.groups:
+            for phrase in g.synonym_phrases:
+                out.update(dict.fromkeys(phrase))
+        return list(out)
+
+    def all_terms(self) -> list[str]:
+        return list(dict.fromkeys(t for g in self.groups for t in g.all_terms()))
+
+    def highlight_terms(self) -> set[str]:
+        """Terms whose occurrence in a text is marked in snippets."""
+        return set(self.all_terms())
+
+    @property
+    def prefix(self) -> str | None:
+        return self.groups[-1].prefix if self.groups else None
+
+
+def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> QueryAnalysis:
+    """Analyse a query the same way documents are indexed, plus synonyms and a prefix.
+
+    Any string is accepted (hostile input only yields fewer terms); at most
+    MAX_QUERY_WORDS words are used.
+    """
+    text = text or ""
+    tokens = tokenize(text)[:MAX_QUERY_WORDS]
+    groups: list[QueryGroup] = []
+    for token in tokens:
+        word = analyze_word(token.surface)
+        if word is None:
+            continue
+        terms = list(word.terms)
+        if not word.is_acronym:
+            # A lowercase-typed acronym ("öpnv", "ozg") must still meet the kept-whole form.
+            folded = fold(token.surface).replace("-", "")
+            if len(folded) <= 6 and folded not in terms and folded.isalnum():
+                terms.append(folded)
+        groups.append(QueryGroup(token.surface, tuple(terms), word.parts, is_acronym=word.is_acronym))
+    if groups and tokens and tokens[-1].end == len(text.rstrip()) and not text.endswith(" "):
+        last = tokens[-1].surface
+        groups[-1].prefix = fold(last).replace("-", "") if groups[-1].surface == last else None
+    if synonyms:
+        _apply_synonyms(groups, synonyms)
+    return QueryAnalysis(text, groups)
+
+
+def _apply_synonyms(groups: list[QueryGroup], synonyms: SynonymMap) -> None:
+    for start, _end, phrases in synonyms.expand([g.terms for g in groups]):
+        _add_synonyms(groups[start], phrases)
+    for group in groups:
+        # Synonyms of a compound part count like a part: "ÖPNV-Konzept" → nahverkehr, lower weight.
+        extra = [p[0] for part in group.parts for p in synonyms.expand_term(part) if len(p) == 1]
+        group.parts = tuple(dict.fromkeys([*group.parts, *(t for t in extra if t not in group.terms)]))
+
+
+def _add_synonyms(group: QueryGroup, phrases: Iterable[tuple[str, ...]]) -> None:
+    own = set(group.terms)
+    singles = list(group.synonyms)
+    multi = list(group.synonym_phrases)
+    for phrase in phrases:
+        if len(phrase) == 1:
+            if phrase[0] not in own and phrase[0] not in singles:
+                singles.append(phrase[0])
+        elif phrase not in multi:
+            multi.append(phrase)
+    group.synonyms = tuple(singles)
+    group.synonym_phrases = tuple(multi)
+
+
+# ---------------------------------------------------------------------------------------------
+# Snippets
+# ---------------------------------------------------------------------------------------------
+
+_SPACE_RE = re.compile(r"\s+")
+ELLIPSIS = "…"
+
+
+def _token_terms(surface: str) -> set[str]:
+    word = analyze_word(surface)
+    if word is None:
+        return set()
+    terms = {*word.terms, *word.parts}
+    if not word.is_acronym:
+        terms.add(fold(surface).replace("-", ""))
+    return terms
+
+
+def _match_weight(surface: str, analysis: QueryAnalysis, main: set[str], other: set[str]) -> float:
+    terms = _token_terms(surface)
+    if terms & main:
+        return 3.0
+    if terms & other:
+        return 1.5
+    prefix = analysis.prefix
+    if prefix and len(prefix) >= 4 and fold(surface).startswith(prefix):
+        return 1.0
+    return 0.0
+
+
+def snippet(text: str | None, analysis: QueryAnalysis | None, max_chars: int = 240) -> str:
+    """HTML-escaped excerpt around the best-matching passage, matches in <mark>…</mark>.
+
+    Matches on stems, compound parts and synonyms ("Städte" marks "Stadt"). Without a match
+    the excerpt is the start of the text. Only <mark> is markup; everything else is escaped.
+    """
+    text = _SPACE_RE.sub(" ", text or "").strip()
+    if not text:
+        return ""
+    tokens = tokenize(text)
+    matches: list[tuple[Token, float]] = []
+    if analysis:
+        main = {t for g in analysis.groups for t in g.terms}
+        other = analysis.highlight_terms() - main
+        for token in tokens:
+            weight = _match_weight(token.surface, analysis, main, other)
+            if weight:
+                matches.append((token, weight))
+    if len(text) <= max_chars:
+        start, end = 0, len(text)
+    elif not matches:
+        start, end = 0, _cut_end(text, max_chars)
+    else:
+        start = _best_window(text, matches, max_chars)
+        end = _cut_end(text, start + max_chars)
+    parts: list[str] = []
+    if start > 0:
+        parts.append(ELLIPSIS + " ")
+    cursor = start
+    for token, _weight in matches:
+        if token.start < start or token.end > end:
+            continue
+        parts.append(html.escape(text[cursor : token.start]))
+        parts.append("<mark>" + html.escape(token.surface) + "</mark>")
+        cursor = token.end
+    parts.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        parts.append(" " + ELLIPSIS)
+    return "".join(parts)
+
+
+def _best_window(text: str, matches: list[tuple[Token, float]], max_chars: int) -> int:
+    """Start offset of the window with the most (and most varied) matches."""
+    best_start, best_score = 0, -1.0
+    lead = max_chars // 6  # some context before the first mark
+    for first, _ in matches:
+        start = max(0, first.start - lead)
+        end = start + max_chars
+        seen: set[str] = set()
+        score = 0.0
+        for token, weight in matches:
+            if token.start >= start and token.end <= end:
+                key = fold(token.surface)
+                score += weight if key not in seen else weight * 0.3  # variety beats repetition
+                seen.add(key)
+        if score > best_score:
+            best_start, best_score = start, score
+    if best_start > 0:
+        # start at a word boundary; if the window reaches the end, pull it back to use the room
+        best_start = max(0, min(best_start, len(text) - max_chars))
+        space = text.find(" ", best_start)
+        if best_start and space != -1 and space < matches[0][0].start + max_chars:
+            best_start = space + 1
+    return best_start
+
+
+def _cut_end(text: str, end: int) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, end)
+    return space if space > end - 40 and space > 0 else end
+
+
+# ---------------------------------------------------------------------------------------------
+# Typos: similar terms and "did you mean"
+# ---------------------------------------------------------------------------------------------
+
+
+def max_edits_for(term: str) -> int:
+    """Edits tolerated for a term of this length: none below 4 letters, 1 up to 7, then 2."""
+    if len(term) < 4:
+        return 0
+    return 1 if len(term) <= 7 else 2
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment: a swap of neighbours is one
+    edit). With `limit`, stops early and returns limit + 1 once the distance must exceed it."""
+    if a == b:
+        return 0
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        row_min = current[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            row_min = min(row_min, value)
+        if limit is not None and row_min > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def similar_terms(
+    term: str, vocabulary: Iterable[str] | Mapping[str, int], max_edits: int | None = None
+) -> list[str]:
+    """Vocabulary terms within `max_edits` Damerau-Levenshtein edits of `term` (default by
+    length, see `max_edits_for`), closest first, then most frequent when `vocabulary` maps
+    terms to counts. The term itself is not returned."""
+    limit = max_edits_for(term) if max_edits is None else max_edits
+    if limit <= 0:
+        return []
+    counts = vocabulary if isinstance(vocabulary, Mapping) else None
+    found = []
+    for candidate in vocabulary:
+        if candidate == term or abs(len(candidate) - len(term)) > limit:
+            continue
+        distance = edit_distance(term, candidate, limit)
+        if distance <= limit:
+            found.append((distance, -(counts.get(candidate, 0) if counts else 0), candidate))
+    found.sort()
+    return [candidate for _d, _c, candidate in found]
+
+
+class Lexicon:
+    """Readable words of the corpus (titles, tags, summaries) for "did you mean".
+
+    Built once by the caller (the service caches it); `words` may map a word to its count.
+    """
+
+    def __init__(self, words: Iterable[str] | Mapping[str, int]):
+        counts: dict[str, int] = {}
+        display: dict[str, str] = {}
+        items = words.items() if isinstance(words, Mapping) else ((w, 1) for w in words)
+        for word, count in items:
+            for token in tokenize(word):
+                folded = fold(token.surface)
+                if len(folded) < 3 or folded in STOP_WORDS:
+                    continue
+                counts[folded] = counts.get(folded, 0) + count
+                display.setdefault(folded, token.surface)
+        self.counts = counts
+        self.display = display
+        self.stems = {stem(w) for w in counts}
+
+    def knows(self, surface: str) -> bool:
+        folded = fold(surface)
+        return folded in self.counts or stem(folded) in self.stems or is_acronym(surface)
+
+    def correct(self, surface: str) -> str | None:
+        folded = fold(surface)
+        candidates = similar_terms(folded, self.counts)
+        return self.display[candidates[0]] if candidates else None
+
+
+def suggest(query: str | None, vocabulary: Lexicon | Iterable[str] | Mapping[str, int]) -> str | None:
+    """A corrected query when some word is unknown and a close known word exists, else None."""
+    lexicon = vocabulary if isinstance(vocabulary, Lexicon) else Lexicon(vocabulary)
+    text = query or ""
+    tokens = tokenize(text)[:MAX_QUERY_WORDS]
+    changed = False
+    pieces: list[str] = []
+    cursor = 0
+    for token in tokens:
+        pieces.append(text[cursor : token.start])
+        replacement = token.surface
+        folded = fold(token.surface)
+        if folded not in STOP_WORDS and not folded.isdigit() and not lexicon.knows(token.surface):
+            corrected = lexicon.correct(token.surface)
+            if corrected:
+                replacement = corrected.lower() if token.surface.islower() else corrected
+                changed = True
+        pieces.append(replacement)
+        cursor = token.end
+    pieces.append(text[cursor:])
+    return _SPACE_RE.sub(" ", "".join(pieces)).strip() if changed else None

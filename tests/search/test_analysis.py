@@ -1,0 +1,310 @@
+"""German analysis: what a clerk typing a query would notice if it went wrong."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from search import analysis
+from search.analysis import (
+    Lexicon,
+    SynonymMap,
+    analyze_query,
+    edit_distance,
+    fold,
+    index_terms,
+    is_acronym,
+    prefix_terms,
+    similar_terms,
+    snippet,
+    split_compound,
+    split_index_terms,
+    stem,
+    suggest,
+    synonym_groups_from_tags,
+    tokenize,
+)
+
+
+def terms_of(text):
+    return set(index_terms(text))
+
+
+def query_matches(query, text, synonyms=None):
+    """True when any main/part/synonym term of the query occurs in the text's index terms."""
+    return bool(set(analyze_query(query, synonyms).all_terms()) & terms_of(text))
+
+
+class TestFold:
+    @pytest.mark.parametrize(
+        "a,b",
+        [("Straße", "Strasse"), ("Bürger", "Buerger"), ("Öffnungszeiten", "Oeffnungszeiten"), ("Café", "Cafe")],
+    )
+    def test_spellings_fold_together(self, a, b):
+        assert fold(a) == fold(b)
+
+    def test_result_is_lowercase_ascii(self):
+        assert fold("Größe ÄRGER naïve") == "groesse aerger naive"
+
+    def test_capital_sharp_s(self):
+        assert fold("STRAẞE") == "strasse"
+
+
+class TestTokenize:
+    def test_offsets_point_at_surface(self):
+        text = "Die Stadt Olpe, OZG-Umsetzung (2024)."
+        for token in tokenize(text):
+            assert text[token.start : token.end] == token.surface
+        assert [t.surface for t in tokenize(text)] == ["Die", "Stadt", "Olpe", "OZG-Umsetzung", "2024"]
+
+    def test_acronyms_and_tech_terms_stay_whole(self):
+        assert [t.surface for t in tokenize("LoRaWAN und 5G im ÖPNV")] == ["LoRaWAN", "und", "5G", "im", "ÖPNV"]
+
+    @pytest.mark.parametrize("word", ["OZG", "ÖPNV", "LoRaWAN", "5G", "KITAs", "eAkte", "DSGVO"])
+    def test_acronym_detection(self, word):
+        assert is_acronym(word)
+
+    @pytest.mark.parametrize("word", ["Stadt", "Beleuchtung", "STRASSENBELEUCHTUNG", "2024", "A"])
+    def test_not_acronyms(self, word):
+        assert not is_acronym(word)
+
+    def test_empty_and_punctuation_only(self):
+        assert tokenize("") == []
+        assert tokenize("  ,;!?  <> ") == []
+
+
+class TestIndexTerms:
+    @pytest.mark.parametrize(
+        "query,text",
+        [
+            ("Städte", "Stadt"),
+            ("Stadt", "Die Städte im Kreis"),
+            ("Sensoren", "ein Sensor am Mast"),
+            ("Sensor", "Wir haben Sensoren verbaut"),
+            ("Buergerbeteiligung", "Bürgerbeteiligung"),
+            ("Strasse", "Straße"),
+            ("Beleuchtung", "Straßenbeleuchtung"),
+            ("Beleuchtung", "die Straßenbeleuchtungen der Stadt"),
+            ("Sensornetz", "Sensornetze"),
+            ("Parkraum", "Parkraumbewirtschaftung"),
+            ("Datenschutz", "Datenschutzkonzept"),
+            ("Infrastruktur", "Ladeinfrastruktur"),
+            ("Vorlage", "Ratsvorlage"),
+        ],
+    )
+    def test_query_finds_text(self, query, text):
+        assert query_matches(query, text)
+
+    def test_compound_indexes_whole_and_parts(self):
+        result = index_terms("Straßenbeleuchtung")
+        assert result[0] == stem("Straßenbeleuchtung")
+        assert stem("Straße") in result and stem("Beleuchtung") in result
+
+    def test_parts_are_separable_for_weighting(self):
+        split = split_index_terms("Straßenbeleuchtung in Olpe")
+        assert split.terms == [stem("Straßenbeleuchtung"), stem("Olpe")]
+        assert set(split.parts) == {stem("Straße"), stem("Beleuchtung")}
+
+    def test_stop_words_dropped(self):
+        assert index_terms("die und der mit für") == []
+
+    def test_acronyms_kept_whole_and_unstemmed(self):
+        assert index_terms("OZG LoRaWAN ÖPNV 5G") == ["ozg", "lorawan", "oepnv", "5g"]
+
+    def test_acronym_plural(self):
+        assert index_terms("KITAs") == index_terms("KITA")
+
+    def test_hyphenated_word_indexes_pieces(self):
+        result = terms_of("Smart-City-Strategie")
+        assert {"smart", "city", stem("Strategie")} <= result
+
+    def test_deterministic(self):
+        text = "Die Parkraumbewirtschaftung in Attendorn nutzt LoRaWAN-Sensoren."
+        assert index_terms(text) == index_terms(text)
+
+    def test_all_terms_are_whitespace_free_ascii(self):
+        for term in index_terms("Größe, Straßen-Café; naïve Ökologie: „Zitat“ — 2024 LoRaWAN"):
+            assert term and term.isascii() and " " not in term and term == term.lower()
+
+
+class TestCompounds:
+    @pytest.mark.parametrize(
+        "word,parts",
+        [
+            ("Straßenbeleuchtung", {"strasse", "beleuchtung"}),
+            ("Bürgerbeteiligung", {"buerger", "beteiligung"}),
+            ("Parkraumbewirtschaftung", {"parkraum", "park", "raum", "bewirtschaftung"}),
+            ("Ratsvorlage", {"rat", "vorlage"}),
+            ("Nahverkehrsplan", {"nahverkehr", "verkehr", "plan"}),
+            ("Sensornetz", {"sensor", "netz"}),
+            ("Radweg", {"rad", "weg"}),
+        ],
+    )
+    def test_municipal_compounds_split(self, word, parts):
+        assert parts <= set(split_compound(word))
+
+    @pytest.mark.parametrize(
+        "word", ["Unternehmen", "Wirtschaft", "Verwaltung", "Beleuchtung", "Gemeinde", "Landschaft", "Straßen"]
+    )
+    def test_ordinary_words_not_split(self, word):
+        assert split_compound(word) == ()
+
+    def test_text_on_parts_matches_compound_query_only_by_parts(self):
+        query = analyze_query("Straßenbeleuchtung")
+        text_terms = terms_of("Die Beleuchtung der Straßen wird erneuert")
+        assert not set(query.main_terms()) & text_terms
+        assert set(query.part_terms()) <= text_terms
+
+
+class TestQuery:
+    def test_groups_per_word(self):
+        q = analyze_query("Straßenbeleuchtung in Olpe")
+        assert [g.surface for g in q.groups] == ["Straßenbeleuchtung", "Olpe"]
+        assert q.groups[0].terms[0] == stem("Straßenbeleuchtung")
+        assert set(q.groups[0].parts) == {stem("Straße"), stem("Beleuchtung")}
+
+    def test_prefix_on_last_word_only_while_typing(self):
+        q = analyze_query("Bürger Straßenbel")
+        assert q.prefix == "strassenbel" and q.groups[0].prefix is None
+        assert analyze_query("Bürger ").prefix is None
+
+    def test_acronym_flag(self):
+        q = analyze_query("OZG Umsetzung")
+        assert q.groups[0].is_acronym and q.groups[0].terms == ("ozg",)
+        assert not q.groups[1].is_acronym
+
+    def test_lowercase_acronym_meets_indexed_acronym(self):
+        assert query_matches("öpnv", "Der ÖPNV im Kreis")
+        assert query_matches("lorawan", "ein LoRaWAN-Netz")
+
+    @pytest.mark.parametrize(
+        "text", ["", "   ", "<script>alert(1)</script>", "' OR 1=1 --", "\x00\x01", "a" * 10000, "*?~^\"()[]{}:/\\"]
+    )
+    def test_hostile_input_never_raises(self, text):
+        q = analyze_query(text)
+        assert isinstance(q.all_terms(), list)
+        assert all(term.isalnum() for term in q.all_terms())
+
+    def test_long_queries_are_capped(self):
+        q = analyze_query(" ".join(f"wort{i}" for i in range(200)))
+        assert len(q.groups) == analysis.MAX_QUERY_WORDS
+
+    def test_empty(self):
+        assert analyze_query("").is_empty
+        assert analyze_query("und der").is_empty
+
+
+class TestSynonyms:
+    @pytest.fixture
+    def synonyms(self):
+        return SynonymMap.from_groups(
+            [["Nahverkehr", "ÖPNV", "Busverkehr"], ["Öffentlicher Personennahverkehr", "ÖPNV"], ["Smart City", "Digitale Stadt"]]
+        )
+
+    def test_acronym_finds_synonym(self, synonyms):
+        assert query_matches("ÖPNV", "Nahverkehr im Sauerland", synonyms)
+        assert not query_matches("ÖPNV", "Nahverkehr im Sauerland")
+
+    def test_inflected_synonym(self, synonyms):
+        assert query_matches("Nahverkehrs", "der ÖPNV wird ausgebaut", synonyms)
+
+    def test_groups_merge_for_shared_phrase(self, synonyms):
+        group = analyze_query("ÖPNV", synonyms).groups[0]
+        assert stem("Nahverkehr") in group.synonyms
+        assert (stem("öffentlicher"), stem("Personennahverkehr")) in group.synonym_phrases
+
+    def test_multi_word_phrase_matches(self, synonyms):
+        q = analyze_query("smart city", synonyms)
+        assert q.groups[0].synonym_phrases == ((stem("digitale"), stem("Stadt")),)
+
+    def test_expand_is_positional(self, synonyms):
+        assert synonyms.expand(["foo", stem("Nahverkehr")])[0][:2] == (1, 2)
+
+    def test_part_synonyms_are_parts(self, synonyms):
+        group = analyze_query("ÖPNV-Konzept", synonyms).groups[0]
+        assert stem("Nahverkehr") in group.parts and stem("Nahverkehr") not in group.synonyms
+
+    def test_groups_from_tags(self):
+        tags = [
+            SimpleNamespace(name="Nahverkehr", synonym_list=["ÖPNV", "Busverkehr"]),
+            SimpleNamespace(name="Glasfaser", synonym_list=[]),
+        ]
+        assert synonym_groups_from_tags(tags) == [["Nahverkehr", "ÖPNV", "Busverkehr"]]
+        assert len(SynonymMap.from_groups(synonym_groups_from_tags(tags))) == 1
+
+
+class TestSnippet:
+    def test_marks_inflected_match(self):
+        assert snippet("Die Stadt Olpe testet Sensoren.", analyze_query("Städte")) == (
+            "Die <mark>Stadt</mark> Olpe testet Sensoren."
+        )
+
+    def test_marks_compound_for_part_query(self):
+        assert "<mark>Straßenbeleuchtung</mark>" in snippet("Neue Straßenbeleuchtung in Olpe", analyze_query("Beleuchtung"))
+
+    def test_marks_synonym(self):
+        synonyms = SynonymMap.from_groups([["Nahverkehr", "ÖPNV"]])
+        assert "<mark>Nahverkehr</mark>" in snippet("Der Nahverkehr im Kreis", analyze_query("ÖPNV", synonyms))
+
+    def test_markup_is_escaped(self):
+        result = snippet('<script>alert("x")</script> Stadt & <b>Land</b>', analyze_query("Stadt"))
+        assert "<script>" not in result and "<b>" not in result
+        assert "&lt;script&gt;" in result and "&amp;" in result
+        assert result.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+    def test_query_cannot_inject_markup(self):
+        result = snippet("Ein Text über Radwege", analyze_query("<img src=x onerror=alert(1)> Radweg"))
+        assert "<img" not in result and "<mark>Radwege</mark>" in result
+
+    def test_window_around_best_passage(self):
+        text = "Einleitung ohne Bezug. " * 30 + "Hier geht es um die Straßenbeleuchtung mit LoRaWAN. " + "Schluss. " * 30
+        result = snippet(text, analyze_query("Straßenbeleuchtung LoRaWAN"), max_chars=120)
+        assert result.startswith("… ") and result.endswith(" …")
+        assert "<mark>Straßenbeleuchtung</mark>" in result and "<mark>LoRaWAN</mark>" in result
+        assert len(result.replace("<mark>", "").replace("</mark>", "")) <= 120 + 4
+
+    def test_no_match_falls_back_to_start(self):
+        text = "Erster Satz des Textes. " * 20
+        result = snippet(text, analyze_query("Hochwasser"), max_chars=60)
+        assert result.startswith("Erster Satz") and result.endswith(" …") and "<mark>" not in result
+
+    def test_empty(self):
+        assert snippet("", analyze_query("Stadt")) == ""
+        assert snippet(None, None) == ""
+
+
+class TestPrefixTerms:
+    def test_words_and_parts_unstemmed(self):
+        result = prefix_terms("Straßenbeleuchtung in Olpe mit LoRaWAN")
+        assert result[:2] == ["strassenbeleuchtung", "strasse"] or "strassenbeleuchtung" in result
+        assert {"strassenbeleuchtung", "beleuchtung", "olpe", "lorawan"} <= set(result)
+        assert "in" not in result and "mit" not in result
+
+    def test_prefix_of_query_meets_prefix_terms(self):
+        prefix = analyze_query("Buergerbet").prefix
+        assert any(term.startswith(prefix) for term in prefix_terms("Bürgerbeteiligung"))
+
+
+class TestTypos:
+    def test_edit_distance(self):
+        assert edit_distance("beleuchtung", "beleuchtung") == 0
+        assert edit_distance("beleuchtung", "beleuchtnug") == 1  # transposition
+        assert edit_distance("sensor", "senor") == 1
+        assert edit_distance("abc", "xyz", limit=1) == 2
+
+    def test_similar_terms_by_length(self):
+        vocabulary = {"sensor": 5, "tensor": 1, "beleuchtung": 3, "stadt": 9}
+        assert similar_terms("senzor", vocabulary) == ["sensor"]  # "tensor" is two edits away
+        assert similar_terms("enso", {"ense": 1, "enso": 1, "enzo": 7, "endo": 2}) == ["enzo", "endo", "ense"]
+        assert similar_terms("beleuchtnug", vocabulary) == ["beleuchtung"]
+        assert similar_terms("bleuchtng", vocabulary) == ["beleuchtung"]  # 2 edits for long words
+        assert similar_terms("rad", ["rat"]) == []  # short words: no fuzziness
+
+    def test_suggest(self):
+        lexicon = Lexicon({"Straßenbeleuchtung": 4, "Bürgerbeteiligung": 2, "Olpe": 1})
+        assert suggest("strassenbeleuchtnug olpe", lexicon) == "straßenbeleuchtung olpe"
+        assert suggest("Bürgerbeteilgung", lexicon) == "Bürgerbeteiligung"
+        assert suggest("Straßenbeleuchtung in Olpe", lexicon) is None
+        assert suggest("", lexicon) is None
+
+    def test_suggest_keeps_inflected_known_words(self):
+        assert suggest("Straßenbeleuchtungen", ["Straßenbeleuchtung"]) is None
