@@ -1,16 +1,20 @@
 from wagtail import blocks
 
 
+# The order readers meet on every case study; the importer maps "## <label>" headings to them.
+SECTION_KINDS = [
+    ("challenge", "Anlass und Herausforderung"),
+    ("goal", "Ziel"),
+    ("implementation", "Umsetzung"),
+    ("results", "Ergebnisse und Kennzahlen"),
+    ("success_factors", "Was zum Erfolg beigetragen hat"),
+    ("transferability", "Übertragbarkeit"),
+    ("other", "Weitere Informationen"),
+]
+
+
 class SectionKind(blocks.ChoiceBlock):
-    choices = [
-        ("challenge", "Anlass und Herausforderung"),
-        ("goal", "Ziel"),
-        ("implementation", "Umsetzung"),
-        ("results", "Ergebnisse und Kennzahlen"),
-        ("success_factors", "Was zum Erfolg beigetragen hat"),
-        ("transferability", "Übertragbarkeit"),
-        ("other", "Weitere Informationen"),
-    ]
+    choices = SECTION_KINDS
 
 
 class SectionBlock(blocks.StructBlock):
@@ -19,6 +23,11 @@ class SectionBlock(blocks.StructBlock):
 
     kind = SectionKind(label="Abschnitt")
     text = blocks.RichTextBlock(label="Text", features=["bold", "italic", "link", "ol", "ul", "h3"])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["kind_label"] = dict(SectionKind.choices).get(value.get("kind"), "")
+        return context
 
     class Meta:
         label = "Abschnitt"

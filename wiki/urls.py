@@ -1,5 +1,12 @@
 from django.urls import path
 
-urlpatterns: list = [
-    # Filled by the knowledge-base issue: tag overview, open-data export downloads
+from wiki import views
+
+app_name = "wiki"
+
+urlpatterns = [
+    path("schlagwoerter/", views.tag_overview, name="tag_overview"),
+    path("offene-daten/", views.open_data, name="open_data"),
+    path("offene-daten/wissen.jsonl", views.open_data_jsonl, name="open_data_jsonl"),
+    path("offene-daten/wissen.csv", views.open_data_csv, name="open_data_csv"),
 ]

@@ -1,0 +1,78 @@
+"""Public views of the knowledge base outside the page tree: tag overview and open data."""
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from wiki.exporters import iter_csv, iter_jsonl
+from wiki.models import KnowledgePage, Tag, Topic
+from wiki.models.pages import public_pages
+
+
+def _with_public_counts(queryset):
+    public_ids = public_pages(KnowledgePage.objects.all()).values("pk")
+    return queryset.annotate(public_count=Count("pages", filter=Q(pages__in=public_ids), distinct=True))
+
+
+def _tag_tree(tags):
+    """Tags as nested [{"tag", "children"}], roots and children alphabetically."""
+    by_parent = {}
+    for tag in tags:
+        by_parent.setdefault(tag.parent_id, []).append(tag)
+    known = {tag.pk for tag in tags}
+
+    def branch(parent_id, seen):
+        return [
+            {"tag": tag, "children": branch(tag.pk, seen | {tag.pk}) if tag.pk not in seen else []}
+            for tag in sorted(by_parent.get(parent_id, []), key=lambda t: t.name.casefold())
+        ]
+
+    # A parent that no longer exists (or a cycle) must not hide a tag: treat it as a root.
+    roots = [tag for tag in tags if tag.parent_id is None or tag.parent_id not in known]
+    by_parent[None] = roots
+    return branch(None, set())
+
+
+@require_safe
+def tag_overview(request):
+    tags = list(_with_public_counts(Tag.objects.all()))
+    topics = list(_with_public_counts(Topic.objects.all()))
+    return render(
+        request,
+        "wiki/tag_overview.html",
+        {"tag_tree": _tag_tree(tags), "tag_count": len(tags), "topics": topics},
+    )
+
+
+@require_safe
+def open_data(request):
+    return render(
+        request,
+        "wiki/open_data.html",
+        {
+            "license_name": settings.EXPORT_LICENSE_NAME,
+            "license_url": settings.EXPORT_LICENSE_URL,
+            "page_count": public_pages(KnowledgePage.objects.all()).count(),
+        },
+    )
+
+
+def _download(chunks, content_type, filename):
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Licence travels with the file for people who download it without reading the page.
+    response["Link"] = f'<{settings.EXPORT_LICENSE_URL}>; rel="license"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_safe
+def open_data_jsonl(request):
+    return _download(iter_jsonl(), "application/x-ndjson; charset=utf-8", "transferwiki-wissen.jsonl")
+
+
+@require_safe
+def open_data_csv(request):
+    return _download(iter_csv(), "text/csv; charset=utf-8", "transferwiki-wissen.csv")
