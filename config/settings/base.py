@@ -153,3 +153,19 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# --- Index sync, rebuild and template documents (issue 5: search/sync.py, wiki/extraction.py) ---
+# Upload checks (type by content, size limit, German messages) for every document form.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wiki.document_forms.DocumentForm"
+# Text taken from an uploaded document for search: bounded in size and in time.
+DOCUMENT_TEXT_MAX_CHARS = env_int("DOCUMENT_TEXT_MAX_CHARS", 200_000)
+DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "10"))
+# Outbox: apply right after commit (short timeout, so an outage never slows editors down),
+# retry with exponential backoff up to SEARCH_SYNC_MAX_BACKOFF seconds, report (ERROR log,
+# search_status) after SEARCH_SYNC_REPORT_AFTER failed attempts, keep applied rows for a week.
+SEARCH_SYNC_INLINE = env_bool("SEARCH_SYNC_INLINE", True)
+SEARCH_SYNC_INLINE_TIMEOUT = float(env_str("SEARCH_SYNC_INLINE_TIMEOUT", "2"))
+SEARCH_SYNC_BATCH_SIZE = env_int("SEARCH_SYNC_BATCH_SIZE", 500)
+SEARCH_SYNC_MAX_BACKOFF = env_int("SEARCH_SYNC_MAX_BACKOFF", 600)
+SEARCH_SYNC_REPORT_AFTER = env_int("SEARCH_SYNC_REPORT_AFTER", 5)
+SEARCH_SYNC_KEEP_DONE_DAYS = env_int("SEARCH_SYNC_KEEP_DONE_DAYS", 7)

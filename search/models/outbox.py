@@ -22,11 +22,21 @@ class IndexTask(models.Model):
     next_attempt_at = models.DateTimeField("Nächster Versuch", null=True, blank=True, db_index=True)
     last_error = models.TextField("Letzter Fehler", blank=True)
     done_at = models.DateTimeField("Erledigt", null=True, blank=True, db_index=True)
+    # The database fallback is applied first and independently of Elasticsearch, so that
+    # search on the fallback is current even while Elasticsearch is down.
+    fallback_applied_at = models.DateTimeField("Datenbank-Index aktualisiert", null=True, blank=True)
+    # Lease of the applier that claimed the row; a crashed applier's rows become due again.
+    claimed_until = models.DateTimeField("Reserviert bis", null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = "Index-Auftrag"
         verbose_name_plural = "Index-Aufträge"
+        indexes = [models.Index(fields=["done_at", "next_attempt_at"], name="search_task_due")]
+
+    @property
+    def is_failing(self):
+        return self.done_at is None and self.attempts > 0
 
     def __str__(self):
         return f"{self.get_action_display()} Seite {self.page_id}"

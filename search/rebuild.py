@@ -1,0 +1,230 @@
+"""Zero-downtime rebuild of the Elasticsearch index.
+
+1. Leftovers of an interrupted rebuild (concrete indices "<alias>-<timestamp>" that the alias
+   does not point at) are deleted.
+2. A new concrete index is created with the current settings and mapping (its `_meta` records
+   MAPPING_VERSION) and filled with bulk requests from the live knowledge pages. Refresh is
+   off while filling.
+3. Updates that arrived meanwhile went through the alias into the old index. They are replayed
+   into the new index from the outbox: every page with a task created or applied since shortly
+   before the start, or still pending, is re-read and written (re-reading makes this exact,
+   whatever order the tasks came in).
+4. The alias is moved in one `update_aliases` call (remove + add), then the same replay runs
+   again through the alias to catch what the old index received up to the swap. After a short
+   grace period for searches still running on the old index, the old index is deleted.
+
+Search keeps answering from the old, complete index until the swap. If anything fails before
+the swap, the new index is deleted (or, if that is impossible, by the next run) and the alias
+stays where it was.
+"""
+
+import logging
+import re
+import time
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from search.models import IndexTask
+
+logger = logging.getLogger("search.rebuild")
+
+# Transactions that started before the rebuild and commit during it: their tasks are older
+# than the start. Replaying everything from a few minutes before the start covers them.
+REPLAY_MARGIN = timedelta(minutes=5)
+MAX_REPLAY_ROUNDS = 5
+
+
+class RebuildError(Exception):
+    pass
+
+
+@dataclass
+class RebuildResult:
+    index: str
+    previous: str | None
+    documents: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    replayed: int = 0
+    cleaned_up: list = field(default_factory=list)
+
+    @property
+    def pages_per_second(self):
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def index_name_pattern(alias):
+    # new_index_name(): "<alias>-<20-digit UTC timestamp>"
+    return re.compile(rf"^{re.escape(alias.lower())}-\d{{20}}$")
+
+
+def concrete_indices(es, alias):
+    """Concrete indices that belong to `alias` by their name, oldest first."""
+    pattern = index_name_pattern(alias)
+    response = es.options(ignore_status=404).indices.get(index=f"{alias.lower()}-*", expand_wildcards="all")
+    body = getattr(response, "body", response) or {}
+    if not isinstance(body, dict) or "error" in body:
+        return []
+    return sorted(name for name in body if pattern.match(name))
+
+
+def alias_targets(es, alias):
+    response = es.options(ignore_status=404).indices.get_alias(name=alias)
+    body = getattr(response, "body", response) or {}
+    if not isinstance(body, dict) or "error" in body or body.get("status") == 404:
+        return []
+    return sorted(body)
+
+
+def cleanup_stale_indices(es, alias):
+    """Delete concrete indices of `alias` that the alias does not point at (half-built)."""
+    live = set(alias_targets(es, alias))
+    stale = [name for name in concrete_indices(es, alias) if name not in live]
+    for name in stale:
+        logger.warning("Deleting index %s left over from an interrupted rebuild", name)
+        es.options(ignore_status=404).indices.delete(index=name)
+    return stale
+
+
+@contextmanager
+def rebuild_lock(alias):
+    """One rebuild per alias at a time. On PostgreSQL an advisory lock, which the server
+    releases when the process dies, so a killed rebuild never blocks the next one."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    key = zlib.crc32(f"search-rebuild:{alias}".encode())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [key])
+        if not cursor.fetchone()[0]:
+            raise RebuildError("Für diesen Suchindex läuft bereits ein Neuaufbau.")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
+def _replay_page_ids(since):
+    return set(
+        IndexTask.objects.filter(Q(created_at__gte=since) | Q(done_at__gte=since) | Q(done_at__isnull=True))
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+
+
+def _write_all(es, target, page_ids, require_alias=False, fill=False):
+    """Write the current documents of these pages; raise RebuildError on any rejection.
+    fill: a fresh index has nothing to delete, so pages that must not be found are skipped."""
+    from search.sync import build_documents, write_documents
+
+    documents, failures = build_documents(page_ids)
+    if fill:
+        documents = {page_id: doc for page_id, doc in documents.items() if doc is not None}
+    if failures:
+        raise RebuildError(f"{len(failures)} Suchdokument(e) konnten nicht erstellt werden: {next(iter(failures.values()))}")
+    outcome = write_documents(es, target, documents, require_alias=require_alias)
+    if outcome.failed:
+        page_id, message = next(iter(outcome.failed.items()))
+        raise RebuildError(f"Elasticsearch hat {len(outcome.failed)} Dokument(e) abgelehnt, z. B. Seite {page_id}: {message}")
+    return len(outcome.indexed)
+
+
+def _replay(es, target, since, require_alias=False):
+    page_ids = _replay_page_ids(since)
+    if page_ids:
+        for chunk in _chunks(sorted(page_ids), 500):
+            _write_all(es, target, chunk, require_alias=require_alias)
+    return len(page_ids)
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=None):
+    """Build a new index, swap the alias, delete the old index. Returns RebuildResult.
+
+    progress(done, total, seconds) is called after every bulk request. `fault(done)` is a test
+    hook called at the same place (raise from it to simulate an interruption).
+    """
+    from search.client import get_client
+    from search.index import create_index, new_index_name
+    from wiki.models import KnowledgePage
+
+    alias = settings.SEARCH_INDEX_ALIAS
+    es = (es or get_client()).options(request_timeout=max(60, settings.SEARCH_ES_TIMEOUT))
+    with rebuild_lock(alias):
+        cleaned = cleanup_stale_indices(es, alias)
+        previous = alias_targets(es, alias)
+        # A concrete index named like the alias (auto-created by a stray write) blocks the alias.
+        alias_is_index = not previous and bool(es.indices.exists(index=alias))
+        started = timezone.now()
+        since = started - REPLAY_MARGIN
+        name = create_index(es, new_index_name(alias))
+        result = RebuildResult(index=name, previous=", ".join(previous) or None, cleaned_up=cleaned)
+        clock = time.monotonic()
+        swapped = False
+        try:
+            es.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+            ids = list(KnowledgePage.objects.filter(live=True).order_by("pk").values_list("pk", flat=True))
+            total, done = len(ids), 0
+            for chunk in _chunks(ids, batch_size):
+                result.documents += _write_all(es, name, chunk, fill=True)
+                done += len(chunk)
+                if fault:
+                    fault(done)
+                if progress:
+                    progress(done, total, time.monotonic() - clock)
+            result.pages = total
+            result.seconds = time.monotonic() - clock
+            result.replayed += _replay(es, name, since)
+            es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+            es.indices.refresh(index=name)
+
+            actions = [{"remove": {"index": old, "alias": alias}} for old in previous]
+            if alias_is_index:
+                actions.append({"remove_index": {"index": alias}})
+            actions.append({"add": {"index": name, "alias": alias}})
+            es.indices.update_aliases(actions=actions)
+            swapped = True
+        except BaseException:
+            if not swapped:
+                logger.error("Rebuild into %s failed; the alias %s stays on %s", name, alias, previous or "nothing")
+                try:
+                    es.options(ignore_status=404).indices.delete(index=name)
+                except Exception:  # noqa: BLE001 - the next run deletes it by its name
+                    logger.warning("Could not delete half-built index %s; the next rebuild removes it", name)
+            raise
+
+        # What the old index received up to the swap, now through the alias into the new one.
+        for _ in range(MAX_REPLAY_ROUNDS):
+            try:
+                result.replayed += _replay(es, alias, since, require_alias=True)
+                break
+            except RebuildError as exc:
+                # The new index is live and complete; the outbox retries what failed here.
+                logger.warning("Replay after the alias swap incomplete (%s); the outbox retries", exc)
+                break
+        if grace_seconds:
+            time.sleep(grace_seconds)  # searches that resolved the alias before the swap
+        for old in previous:
+            es.options(ignore_status=404).indices.delete(index=old)
+        logger.info(
+            "Rebuilt %s: %d documents from %d pages in %.1fs (%.0f pages/s), replayed %d",
+            name,
+            result.documents,
+            result.pages,
+            result.seconds,
+            result.pages_per_second,
+            result.replayed,
+        )
+        return result

@@ -1,0 +1,93 @@
+"""Shared helpers of the sync, rebuild, drift and command tests (real Elasticsearch node)."""
+
+import socket
+from contextlib import contextmanager
+
+import pytest
+from django.conf import settings
+
+from search import client
+from search.index import ensure_index, refresh
+from search.models import IndexTask
+
+ARNSBERG, OLPE, SOEST, BRILON = "05958004", "05966024", "05974040", "05958012"
+
+
+class Index:
+    """The test node seen through the alias of this test."""
+
+    def __init__(self, es, capture):
+        self.es = es
+        self._capture = capture
+
+    @property
+    def alias(self):
+        return settings.SEARCH_INDEX_ALIAS
+
+    @contextmanager
+    def committing(self):
+        """Run the after-commit hooks of what happens inside (as a real commit would)."""
+        with self._capture(execute=True):
+            yield
+
+    def refresh(self):
+        refresh(self.es, self.alias)
+
+    def source(self, page):
+        self.refresh()
+        page_id = page if isinstance(page, int) else page.pk
+        response = self.es.options(ignore_status=404).get(index=self.alias, id=str(page_id))
+        return response.get("_source") if response.get("found") else None
+
+    def ids(self):
+        self.refresh()
+        hits = self.es.search(index=self.alias, query={"match_all": {}}, size=1000, _source=False)["hits"]["hits"]
+        return {int(hit["_id"]) for hit in hits}
+
+    def count(self):
+        self.refresh()
+        return self.es.count(index=self.alias)["count"]
+
+
+@pytest.fixture
+def index(elasticsearch, site_tree, django_capture_on_commit_callbacks, settings):
+    settings.SEARCH_SYNC_INLINE_TIMEOUT = 10  # a busy test machine must not look like an outage
+    ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
+    from search import sync
+
+    sync._circuit["open_until"] = 0.0
+    yield Index(elasticsearch, django_capture_on_commit_callbacks)
+    sync._circuit["open_until"] = 0.0
+
+
+def pending_tasks():
+    return IndexTask.objects.filter(done_at__isnull=True)
+
+
+def closed_port():
+    """A local port nobody listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def elasticsearch_down(settings):
+    """Point the site at a closed port, as if the node were stopped."""
+    url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
+    client._client_for.cache_clear()
+    try:
+        yield
+    finally:
+        settings.ELASTICSEARCH_URL = url
+        client._client_for.cache_clear()
+        from search import sync
+
+        sync._circuit["open_until"] = 0.0
+
+
+def public_ids():
+    from wiki.models import KnowledgePage
+
+    return set(KnowledgePage.objects.live().public().values_list("pk", flat=True))
