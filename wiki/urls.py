@@ -1,6 +1,7 @@
 from django.urls import path
 
 from wiki import views
+from wiki.feeds import NewKnowledgeFeed
 
 app_name = "wiki"
 
@@ -9,4 +10,5 @@ urlpatterns = [
     path("offene-daten/", views.open_data, name="open_data"),
     path("offene-daten/wissen.jsonl", views.open_data_jsonl, name="open_data_jsonl"),
     path("offene-daten/wissen.csv", views.open_data_csv, name="open_data_csv"),
+    path("neu.xml", NewKnowledgeFeed(), name="feed_new"),
 ]
