@@ -202,6 +202,10 @@ class Vocabulary:
     def __init__(self, zipf: Mapping[str, float], no_split: Iterable[str] = ()):
         self._zipf = zipf
         self.no_split = frozenset(fold(w) for w in no_split)
+        # Words allowed as compound parts, precomputed so the splitter does one lookup per piece.
+        self._parts = {w: z for w, z in zipf.items() if z > 0 and _part_allowed(w)}
+        self.part_zipf = self._parts.get  # (word, default=None) -> Zipf or None
+
 
     def zipf(self, word: str) -> float:
         return self._zipf.get(word, 0.0)
@@ -262,12 +266,10 @@ def set_vocabulary(vocabulary: Vocabulary | None) -> None:
     _WORD_CACHE.clear()
 
 
-def _part_ok(part: str, vocabulary: Vocabulary) -> bool:
+def _part_allowed(part: str) -> bool:
     if part in _BAD_PARTS or part in STOP_WORDS:
         return False
-    if len(part) < 4 and part not in SHORT_PARTS:
-        return False
-    return part in vocabulary
+    return len(part) >= 4 or part in SHORT_PARTS
 
 
 class _Segmentation(NamedTuple):
@@ -276,44 +278,69 @@ class _Segmentation(NamedTuple):
     spans: tuple[str, ...]  # surface pieces incl. linking elements (to rebuild sub-compounds)
 
 
+_MAX_PARTS = 5
+_MAX_PART_LEN = 24
+
+
 def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
     """Best split of a folded word into >= 2 vocabulary words (highest mean Zipf, then fewest
-    parts). Dynamic programming over the end of the word: best[i] segments word[i:]."""
+    parts). Dynamic programming from the end of the word: best[i][c] is the highest Zipf sum
+    of word[i:] in c parts, stored with a back-pointer; this runs once per distinct word."""
     n = len(word)
-    best: list[list[_Segmentation]] = [[] for _ in range(n + 1)]
-    best[n] = [_Segmentation(0.0, (), ())]
+    part_zipf = vocabulary.part_zipf
+    # best[i]: count -> (score, end of the part, start of the rest, vocabulary form)
+    best: list[dict[int, tuple[float, int, int, str]]] = [{} for _ in range(n + 1)]
+    best[n][0] = (0.0, n, n, "")
+    # follow[j]: some segmentation of word[j:] exists (directly or after a linking element).
+    # Checked before any vocabulary lookup, it prunes almost every (i, j) of a non-compound.
+    follow = [False] * (n + 1)
+    follow[n] = True
     for i in range(n - 3, -1, -1):
-        candidates: list[_Segmentation] = []
-        for j in range(i + 3, n + 1):
-            piece = word[i:j]
-            forms = []
-            if _part_ok(piece, vocabulary):
-                forms.append(piece)
-            if j < n and _part_ok(piece + "e", vocabulary):  # Schul-entwicklung → Schule
-                forms.append(piece + "e")
-            if not forms:
+        slot = best[i]
+        for j in range(i + 3, min(n, i + _MAX_PART_LEN) + 1):
+            if not follow[j]:
                 continue
-            form = max(forms, key=vocabulary.zipf)
-            value = vocabulary.zipf(form)
+            piece = word[i:j]
+            value = part_zipf(piece, 0.0)
+            form = piece
+            if j < n:
+                with_e = part_zipf(piece + "e", 0.0)  # Schul-entwicklung → Schule
+                if with_e > value:
+                    value, form = with_e, piece + "e"
+            if not value:
+                continue
             for linker in _LINKERS:
-                k = j + len(linker)
-                if k > n or (linker and (k == n or not word.startswith(linker, j))):
-                    continue
-                for rest in best[k]:
-                    candidates.append(
-                        _Segmentation(rest.score + value, (form, *rest.parts), (word[i:k], *rest.spans))
-                    )
-        # Keep the best segmentation per part count: the mean decides later.
-        by_count: dict[int, _Segmentation] = {}
-        for cand in candidates:
-            count = len(cand.parts)
-            if count not in by_count or cand.score > by_count[count].score:
-                by_count[count] = cand
-        best[i] = list(by_count.values())
-    splits = [s for s in best[0] if len(s.parts) >= 2]
-    if not splits:
+                if linker:
+                    k = j + len(linker)
+                    if k >= n or not word.startswith(linker, j):
+                        continue
+                else:
+                    k = j
+                for count, (score, *_rest) in best[k].items():
+                    if count >= _MAX_PARTS:
+                        continue
+                    total = score + value
+                    current = slot.get(count + 1)
+                    if current is None or total > current[0]:
+                        slot[count + 1] = (total, j, k, form)
+        if slot:
+            follow[i] = True
+            for linker in _LINKERS[1:]:
+                start = i - len(linker)
+                if start > 0 and word.startswith(linker, start):
+                    follow[start] = True
+    options = [(score / count, -count, count) for count, (score, *_r) in best[0].items() if count >= 2]
+    if not options:
         return None
-    return max(splits, key=lambda s: (s.score / len(s.parts), -len(s.parts)))
+    _mean, _neg, count = max(options)
+    parts, spans = [], []
+    i, score = 0, best[0][count][0]
+    while count:
+        _score, j, k, form = best[i][count]
+        parts.append(form)
+        spans.append(word[i:k])
+        i, count = k, count - 1
+    return _Segmentation(score, tuple(parts), tuple(spans))
 
 
 _SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
