@@ -502,7 +502,7 @@ def import_taxonomy(data):
     if problems:
         raise TaxonomyImportError(problems)
 
-    created = updated = 0
+    created, updated = 0, set()
     tags = {}
     # First pass: every tag exists, so that parents may be named before they are defined.
     for number, name, synonyms, _parent, description in entries:
@@ -523,7 +523,8 @@ def import_taxonomy(data):
                 continue
             tag.save()
             created += is_new
-            updated += not is_new
+            if not is_new:
+                updated.add(tag.pk)
         tags[name.casefold()] = (tag, is_new)
     for number, name, _synonyms, parent_name, _description in entries:
         if not parent_name or name.casefold() not in tags:
@@ -542,7 +543,8 @@ def import_taxonomy(data):
             problems.append(f"Eintrag {number} („{name}“): {_validation_message(error)}")
             continue
         tag.save()
-        updated += not is_new
+        if not is_new:
+            updated.add(tag.pk)
     if problems:
         raise TaxonomyImportError(problems)
-    return created, updated
+    return created, len(updated)
