@@ -1,0 +1,472 @@
+"""The database fallback backend: the same contract as Elasticsearch, answered from SearchEntry.
+
+Why not Wagtail's own database search backend: it analyses text with the database's tools
+(PostgreSQL `to_tsvector`, SQLite FTS5, or a plain `icontains` fallback), so matching and
+ranking differ between SQLite and PostgreSQL and know nothing of our German analysis (compound
+parts, folded umlauts, curated synonyms, acronyms). It also indexes through its own signal
+handlers rather than the outbox. What we do reuse from Wagtail is its notion of visibility
+(live pages, PageViewRestriction), through search.documents when entries are written.
+
+How a search runs:
+1. The query is analysed by search.analysis exactly like for Elasticsearch: one group per
+   word with its stems, compound parts and synonyms.
+2. Candidates come from the ORM: every group must match the space-padded `all_terms` column
+   (`contains " term "`), through a stem, a synonym, all of its compound parts, or all terms
+   of a multi-word synonym. When that finds nothing, the search is repeated with typo
+   variants from the indexed vocabulary (`analysis.similar_terms`; first letter fixed, never
+   for acronyms), as the Elasticsearch backend does with fuzzy matching. `contains` is LIKE on both databases and all
+   terms are lower-case ASCII, so SQLite and PostgreSQL select the same rows.
+3. Filters and disjunctive facet counts are computed on the filter keys of the candidates
+   (SearchEntryKey); without query text (browsing) they are ORM aggregates instead, so a
+   browse over every page does not load every page.
+4. Scores are computed in Python with BM25-like saturation and IDF from the vocabulary's
+   document frequencies: title > summary = topics/tags > body > places > template documents;
+   stems > synonyms > typo variants > compound parts. A searcher's municipality (`near`)
+   boosts close results, recency is a mild boost.
+5. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
+   (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from datetime import datetime, timezone as dt_timezone
+from functools import reduce
+from operator import and_, or_
+from typing import NamedTuple
+
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+
+from search import analysis, fallback_index
+from search.backends.base import SearchBackend
+from search.geo import haversine_km
+from search.models import SearchEntry, SearchEntryKey
+from search.results import FACET_KEYS, SearchResults, hit_from_document, make_facets
+
+# Weights and signals as in search/backends/elasticsearch.py, so both rank alike.
+FIELD_WEIGHTS = {"title": 3.0, "summary": 2.0, "meta": 2.0, "body": 1.0, "place": 0.8, "document": 0.6}
+TERM_WEIGHT = 1.0
+SYNONYM_WEIGHT = 0.8
+TYPO_WEIGHT = 0.5
+PART_WEIGHT = 0.45
+K1 = 1.2  # BM25 term-frequency saturation
+MAX_TYPO_VARIANTS = 20  # Elasticsearch's max_expansions of the fuzzy retry
+# near: multiplier 1 + NEAR_BOOST * 0.5^((d / NEAR_SCALE_KM)^2), i.e. half the boost left at
+# NEAR_SCALE_KM (Elasticsearch's function_score "gauss" with decay 0.5).
+NEAR_BOOST = 0.5
+NEAR_SCALE_KM = 25.0
+# recency: multiplier 1 + RECENCY_BOOST * 0.5^(age / half-life): mild, never beats a better match.
+RECENCY_BOOST = 0.1
+RECENCY_HALF_LIFE_DAYS = 365.0
+ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
+
+_SCORE_COLUMNS = ("id", "page_id", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, query, synonyms=None):
+        if query.is_browse:
+            return self._browse(query)
+        parsed = analysis.analyze_query(query.q, synonyms)
+        # Autocomplete uses prefixes; a submitted search matches whole words only.
+        for group in parsed.groups:
+            group.prefix = None
+        suggestion = self._suggestion(query.q)
+        if not parsed.groups:
+            return self._results(query, 0, [], make_facets(query, {}), suggestion)
+
+        near = query.near_point()
+        radius_towns = _towns_within(near, query.radius_km) if query.radius_km is not None else None
+        selected = {key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
+        vocabulary = fallback_index.vocabulary()
+        for fuzzy in (False, True):
+            # Exact first; typo variants only when nothing matched (a correct word must not be
+            # diluted by look-alikes: "Stadt" must not find "Staat").
+            matchers = [_GroupMatcher(group, vocabulary, fuzzy) for group in parsed.groups]
+            text_filter = reduce(and_, (m.q() for m in matchers))
+            keys = _candidate_keys(SearchEntry.objects.filter(text_filter), radius_towns)
+            matched = [eid for eid, entry_keys in keys.items() if _passes(entry_keys, selected)]
+            if matched:
+                break
+        facets = make_facets(query, _facet_counts(keys, selected))
+
+        idf = _Idf(vocabulary, fallback_index.entry_count())
+        now = datetime.now(dt_timezone.utc)
+        ranked = []
+        for row in _load(matched, _SCORE_COLUMNS):
+            score = sum(m.score(row, idf) for m in matchers)
+            distance = _distance(near, row)
+            score *= _recency_factor(row["sort_date"], now)
+            if distance is not None:
+                score *= 1 + NEAR_BOOST * 0.5 ** ((distance / NEAR_SCALE_KM) ** 2)
+            ranked.append(_Ranked(row["id"], row["page_id"], score, distance, row["sort_date"]))
+        ranked.sort(key=_sort_key(query.effective_sort))
+
+        page = ranked[query.offset : query.offset + query.page_size]
+        hits = self._hits([(r.entry_id, r.score, r.distance) for r in page], parsed)
+        return self._results(query, len(ranked), hits, facets, suggestion)
+
+    def _browse(self, query):
+        near = query.near_point()
+        base = SearchEntry.objects.all()
+        if query.radius_km is not None:
+            base = base.filter(municipality_ags__in=_towns_within(near, query.radius_km))
+        selected = {key: tuple(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
+
+        filtered = base.filter(*(_has_key(key, values) for key, values in selected.items()))
+        total = filtered.count()
+        if query.effective_sort == "distance" and near is not None:
+            ordered = filtered.annotate(distance=_distance_expression(near)).order_by(
+                "distance", F("sort_date").desc(nulls_last=True), "-page_id"
+            )
+        else:
+            ordered = filtered.order_by(F("sort_date").desc(nulls_last=True), "-page_id")
+        page_ids = list(ordered.values_list("id", flat=True)[query.offset : query.offset + query.page_size])
+
+        counts = {}
+        for key in FACET_KEYS:
+            others = base.filter(*(_has_key(k, v) for k, v in selected.items() if k != key))
+            counts[key] = dict(
+                SearchEntryKey.objects.filter(key=key, entry__in=others)
+                .values_list("value")
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+        hits = self._hits([(eid, None, None) for eid in page_ids], None, near=near)
+        return self._results(query, total, hits, make_facets(query, counts), None)
+
+    def _results(self, query, total, hits, facets, suggestion):
+        return SearchResults(query=query, total=total, results=hits, facets=facets, suggestion=suggestion, backend=self.name)
+
+    def _hits(self, ranked, parsed, near=None):
+        """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance)."""
+        if not ranked:
+            return []
+        rows = {
+            row["id"]: row
+            for row in SearchEntry.objects.filter(id__in=[eid for eid, _s, _d in ranked]).values(
+                "id", "page_id", "document", "latitude", "longitude"
+            )
+        }
+        hits = []
+        for eid, score, distance in ranked:
+            row = rows.get(eid)
+            if row is None:  # deleted between the two queries
+                continue
+            if distance is None and near is not None:
+                distance = _distance(near, row)
+            hits.append(hit_from_document(row["document"], parsed, score=score, distance=distance))
+        return hits
+
+    def _suggestion(self, text):
+        # Same lexicon source as Elasticsearch's: readable words of titles, summaries, tags.
+        try:
+            suggestion = analysis.suggest(text, fallback_index.lexicon())
+        except Exception:  # noqa: BLE001 - "did you mean" is a courtesy, never a failure
+            return None
+        if suggestion and analysis.fold(suggestion) == analysis.fold(text):
+            return None
+        return suggestion
+
+    # -- autocomplete -----------------------------------------------------------------------
+    def suggest(self, prefix, limit=8):
+        """Titles and tags for the text typed so far: every word must start a word (or a
+        compound part) of the title; tags match on the start of their name."""
+        words = [analysis.fold(t.surface).replace("-", "") for t in analysis.tokenize(prefix or "")]
+        words = [w for w in words if w][: analysis.MAX_QUERY_WORDS]
+        if not words or len(" ".join(words)) < 2:
+            return []
+        from search.backends.elasticsearch import _title_rank
+
+        title_filter = reduce(and_, (Q(title_prefixes__contains=f" {w}") for w in words))
+        rows = list(
+            SearchEntry.objects.filter(title_filter)
+            .order_by(F("sort_date").desc(nulls_last=True), "-page_id")
+            .values_list("document", flat=True)[: max(limit * 5, 20)]
+        )
+        rows.sort(key=lambda doc: _title_rank(doc.get("title") or "", words))
+        pages = [
+            {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
+            for doc in rows[:limit]
+        ]
+        tags = []
+        if len(words) == 1:
+            tags = _tag_suggestions(words[0])[: max(2, limit - len(pages))]
+        return (tags + pages)[:limit]
+
+    # -- more like this ---------------------------------------------------------------------
+    def similar(self, page_id, limit=5):
+        """Pages sharing the most informative terms and tags; the same municipality is left
+        out (a town knows its own projects), as are the page itself and pages without a
+        shared tag or topic and fewer than two shared terms."""
+        entry = SearchEntry.objects.filter(page_id=page_id).first()
+        if entry is None:
+            return []
+        vocab = fallback_index.vocabulary()
+        idf = _Idf(vocab, fallback_index.entry_count())
+        weighted = Counter()
+        for name, weight in (("title", 2.0), ("meta", 1.5), ("summary", 1.0)):
+            for term in getattr(entry, f"{name}_terms").split():
+                weighted[term] = max(weighted[term], weight * idf(term))
+        terms = [t for t, _w in weighted.most_common(15) if vocab.get(t, 0) > 1]
+        own_keys = set(SearchEntryKey.objects.filter(entry=entry, key__in=("tag", "topic")).values_list("key", "value"))
+        if not terms and not own_keys:
+            return []
+        candidates = SearchEntry.objects.exclude(pk=entry.pk)
+        if entry.municipality_ags:
+            candidates = candidates.exclude(municipality_ags=entry.municipality_ags)
+        match = reduce(or_, (Q(all_terms__contains=f" {t} ") for t in terms), Q(pk__in=[]))
+        if own_keys:
+            match |= Q(
+                pk__in=SearchEntryKey.objects.filter(
+                    reduce(or_, (Q(key=k, value=v) for k, v in own_keys))
+                ).values("entry_id")
+            )
+        rows = list(candidates.filter(match).values("id", "all_terms", "sort_date")[:500])
+        shared_keys = defaultdict(set)
+        for eid, key, value in SearchEntryKey.objects.filter(
+            entry_id__in=[r["id"] for r in rows], key__in=("tag", "topic")
+        ).values_list("entry_id", "key", "value"):
+            if (key, value) in own_keys:
+                shared_keys[eid].add((key, value))
+        scored = []
+        for row in rows:
+            shared_terms = [t for t in terms if f" {t} " in row["all_terms"]]
+            tags = sum(1 for k, _v in shared_keys[row["id"]] if k == "tag")
+            topics = sum(1 for k, _v in shared_keys[row["id"]] if k == "topic")
+            if len(shared_terms) < 2 and not tags:
+                continue
+            score = sum(weighted[t] for t in shared_terms) + 2.0 * tags + 0.5 * topics
+            scored.append((row["id"], score, row["sort_date"]))
+        scored.sort(key=lambda item: (-item[1], -_timestamp(item[2]), item[0]))
+        return self._hits([(eid, score, None) for eid, score, _d in scored[:limit]], None)
+
+
+class _Ranked(NamedTuple):
+    entry_id: int
+    page_id: int
+    score: float
+    distance: float | None
+    date: datetime | None
+
+
+# -- matching and scoring --------------------------------------------------------------------
+class _GroupMatcher:
+    """One query word: which SQL selects it and how much each field match is worth."""
+
+    def __init__(self, group, vocabulary, fuzzy=False):
+        self.variants = {}  # term -> weight
+        for term in group.terms:
+            self.variants[term] = TERM_WEIGHT
+        for term in group.synonyms:
+            self.variants.setdefault(term, SYNONYM_WEIGHT)
+        if fuzzy and not group.is_acronym:
+            for term in group.terms:
+                for variant in _typo_variants(term, vocabulary):
+                    self.variants.setdefault(variant, TYPO_WEIGHT)
+        own = set(self.variants)
+        self.parts = tuple(p for p in group.parts if p not in own)
+        self.phrases = tuple(tuple(p) for p in group.synonym_phrases if p)
+
+    def q(self):
+        options = [Q(all_terms__contains=f" {t} ") for t in self.variants]
+        if self.parts:
+            options.append(reduce(and_, (Q(all_terms__contains=f" {p} ") for p in self.parts)))
+        for phrase in self.phrases:
+            options.append(reduce(and_, (Q(all_terms__contains=f" {t} ") for t in phrase)))
+        return reduce(or_, options)
+
+    def score(self, row, idf):
+        all_parts = bool(self.parts) and all(
+            any(f" {p} " in row[f"{name}_terms"] for name in FIELD_WEIGHTS) for p in self.parts
+        )
+        phrase_fields = [
+            phrase for phrase in self.phrases
+            if all(any(f" {t} " in row[f"{name}_terms"] for name in FIELD_WEIGHTS) for t in phrase)
+        ]
+        total = 0.0
+        for name, field_weight in FIELD_WEIGHTS.items():
+            text = row[f"{name}_terms"]
+            if not text:
+                continue
+            best = 0.0
+            for term, weight in self.variants.items():
+                tf = text.count(f" {term} ")
+                if tf:
+                    best = max(best, weight * idf(term) * _saturate(tf))
+            if all_parts:
+                present = [p for p in self.parts if f" {p} " in text]
+                if present:
+                    share = len(present) / len(self.parts)
+                    value = sum(idf(p) * _saturate(text.count(f" {p} ")) for p in present) / len(present)
+                    best = max(best, PART_WEIGHT * share * value)
+            for phrase in phrase_fields:
+                present = [t for t in phrase if f" {t} " in text]
+                if len(present) == len(phrase):
+                    value = sum(idf(t) for t in phrase) / len(phrase)
+                    best = max(best, SYNONYM_WEIGHT * value)
+            total += field_weight * best
+        return total
+
+
+class _Idf:
+    def __init__(self, vocabulary, count):
+        self.vocabulary = vocabulary
+        self.count = max(count, 1)
+        self.cache = {}
+
+    def __call__(self, term):
+        value = self.cache.get(term)
+        if value is None:
+            df = self.vocabulary.get(term, 0)
+            value = self.cache[term] = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+        return value
+
+
+def _saturate(tf):
+    return tf * (K1 + 1) / (tf + K1)
+
+
+def _typo_variants(term, vocabulary):
+    limit = analysis.max_edits_for(term)
+    if limit <= 0 or term.isdigit():
+        return []
+    return analysis.similar_terms(term, _TypoIndex.for_vocabulary(vocabulary).near(term, limit), limit)[
+        :MAX_TYPO_VARIANTS
+    ]
+
+
+class _TypoIndex:
+    """Vocabulary bucketed by first letter and length, with character sets, so that a typo
+    lookup compares against a few plausible terms instead of the whole vocabulary. The first
+    letter is fixed (Elasticsearch's prefix_length=1); every other term within `limit` edits
+    passes the filters (length differs by at most `limit`; one edit changes at most two
+    characters of the character set)."""
+
+    _current = None
+
+    def __init__(self, vocabulary):
+        self.vocabulary = vocabulary
+        self.by_length = defaultdict(list)
+        for term in vocabulary:
+            self.by_length[(term[:1], len(term))].append((term, frozenset(term)))
+
+    @classmethod
+    def for_vocabulary(cls, vocabulary):
+        current = cls._current
+        if current is None or current.vocabulary is not vocabulary:
+            current = cls._current = cls(vocabulary)
+        return current
+
+    def near(self, term, limit):
+        chars = frozenset(term)
+        found = {}
+        for length in range(len(term) - limit, len(term) + limit + 1):
+            for candidate, candidate_chars in self.by_length.get((term[:1], length), ()):
+                if len(chars ^ candidate_chars) <= 2 * limit:
+                    found[candidate] = self.vocabulary[candidate]
+        return found
+
+
+def _candidate_keys(candidates, radius_towns):
+    """{entry id: {key: {values}}} of the entries a text filter selects."""
+    keys = defaultdict(lambda: defaultdict(set))
+    rows = SearchEntryKey.objects.filter(entry__in=candidates.values("id"))
+    if radius_towns is not None:
+        rows = rows.filter(entry__municipality_ags__in=radius_towns)
+    for entry_id, key, value in rows.values_list("entry_id", "key", "value").iterator(chunk_size=5000):
+        keys[entry_id][key].add(value)
+    return keys
+
+
+def _passes(entry_keys, selected, skip=None):
+    return all(entry_keys.get(key, ()) and not values.isdisjoint(entry_keys[key])
+               for key, values in selected.items() if key != skip)
+
+
+def _facet_counts(keys, selected):
+    """Disjunctive counts: a facet's counts respect every selection but its own."""
+    counts = {key: Counter() for key in FACET_KEYS}
+    for entry_keys in keys.values():
+        failing = [key for key, values in selected.items() if entry_keys.get(key, set()).isdisjoint(values)]
+        if len(failing) > 1:
+            continue
+        for key in FACET_KEYS:
+            if failing and failing[0] != key:
+                continue
+            counts[key].update(entry_keys.get(key, ()))
+    return counts
+
+
+def _has_key(key, values):
+    return Exists(SearchEntryKey.objects.filter(entry=OuterRef("pk"), key=key, value__in=list(values)))
+
+
+def _load(ids, columns):
+    rows = []
+    for start in range(0, len(ids), ID_CHUNK):
+        rows.extend(SearchEntry.objects.filter(id__in=ids[start : start + ID_CHUNK]).values(*columns))
+    return rows
+
+
+# -- places ----------------------------------------------------------------------------------
+def _town_coordinates():
+    from wiki.models import Municipality
+
+    return {ags: (lat, lon) for ags, lat, lon in Municipality.objects.values_list("ags", "latitude", "longitude")}
+
+
+def _towns_within(near, radius_km):
+    if near is None:
+        return []
+    return [ags for ags, (lat, lon) in _town_coordinates().items() if haversine_km(near[0], near[1], lat, lon) <= radius_km]
+
+
+def _distance(near, row):
+    if near is None or row.get("latitude") is None or row.get("longitude") is None:
+        return None
+    return haversine_km(near[0], near[1], row["latitude"], row["longitude"])
+
+
+def _distance_expression(near):
+    """Distance as an ORM expression: a CASE over the 59 towns (entries sit at their town's
+    coordinates), so sorting by distance needs no trigonometry in SQL."""
+    whens = [
+        When(municipality_ags=ags, then=Value(haversine_km(near[0], near[1], lat, lon)))
+        for ags, (lat, lon) in _town_coordinates().items()
+    ]
+    return Case(*whens, default=Value(1e9), output_field=FloatField())
+
+
+# -- ordering --------------------------------------------------------------------------------
+def _timestamp(value):
+    return value.timestamp() if value else float("-inf")
+
+
+def _recency_factor(date, now):
+    if date is None:
+        return 1.0
+    age_days = max(0.0, (now - date).total_seconds() / 86400)
+    return 1 + RECENCY_BOOST * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
+
+
+def _sort_key(sort):
+    """Orders as Elasticsearch sorts: ties by newest, then by page id descending."""
+    if sort == "date":
+        return lambda r: (-_timestamp(r.date), -r.score, -r.page_id)
+    if sort == "distance":
+        return lambda r: (r.distance if r.distance is not None else float("inf"), -r.score, -r.page_id)
+    return lambda r: (-r.score, -_timestamp(r.date), -r.page_id)
+
+
+def _tag_suggestions(word):
+    """Tags of indexed pages whose name has a word or compound part starting with `word`, most
+    used first (the same selection as the Elasticsearch backend)."""
+    from search.backends.elasticsearch import _tag_suggestions as select
+
+    counts = dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by())
+    return select(counts, word)
