@@ -340,9 +340,11 @@ def apply_values(page, values):
                 ]
                 changed = True
         elif isinstance(desired, list):
-            current = sorted(obj.pk for obj in getattr(page, name).all())
-            if current != sorted(obj.pk for obj in desired):
-                setattr(page, name, desired)
+            # Two demo tags a curator merged resolve to the same tag: compare as sets.
+            unique = list({obj.pk: obj for obj in desired}.values())
+            current = {obj.pk for obj in getattr(page, name).all()}
+            if current != {obj.pk for obj in unique}:
+                setattr(page, name, unique)
                 changed = True
         elif getattr(page, name) != desired:
             setattr(page, name, desired)
