@@ -189,6 +189,26 @@ def test_editor_cannot_create_edit_or_merge_tags_and_topics(client, editor_arnsb
     topic.refresh_from_db()
     assert topic.name == "Mobilität"
     assert refused(client.get(reverse("wiki_tag_suggestions")))
+    assert refused(client.get(reverse("wagtailsnippets_wiki_municipality:list")))
+
+
+def test_editor_adds_contact_persons_but_cannot_change_existing_ones(client, editor_arnsberg):
+    from wiki.models import ContactPerson, Municipality
+
+    soest = Municipality.objects.get(ags=SOEST)
+    foreign = ContactPerson.objects.create(name="Max Muster", municipality=soest)
+    client.force_login(editor_arnsberg)
+    arnsberg = Municipality.objects.get(ags=ARNSBERG)
+    response = client.post(
+        reverse("wagtailsnippets_wiki_contactperson:add"),
+        {"name": "Erika Beispiel", "role": "Digitalisierung", "municipality": arnsberg.pk, "email": "", "phone": ""},
+    )
+    assert response.status_code == 302
+    assert ContactPerson.objects.filter(name="Erika Beispiel").exists()
+    edit = reverse("wagtailsnippets_wiki_contactperson:edit", args=[foreign.pk])
+    assert refused(client.post(edit, {"name": "Geändert", "municipality": soest.pk}))
+    foreign.refresh_from_db()
+    assert foreign.name == "Max Muster"
 
 
 def test_editor_picks_existing_tags_and_proposes_new_ones_in_the_suggestion_field(client, editor_arnsberg, curator):
@@ -344,3 +364,47 @@ def test_curator_cannot_see_admin_only_areas_but_has_pages_everywhere_below_komm
 def test_anonymous_users_are_sent_to_login(client):
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_editor_may_edit_the_town_intro_but_not_repoint_the_town_page(client, editor_arnsberg):
+    client.force_login(editor_arnsberg)
+    form = client.get(edit_url(town(ARNSBERG))).content.decode()
+    assert 'name="intro"' in form
+    assert 'name="municipality"' not in form
+
+
+def test_curator_corrects_municipality_data_in_the_admin(client, curator, page_factory):
+    from wiki.models import Municipality
+    from wiki.signals import knowledge_pages_changed
+
+    page = page_factory.case_study("Bürgerbus-App")
+    arnsberg = Municipality.objects.get(ags=ARNSBERG)
+    received = []
+    knowledge_pages_changed.connect(lambda sender, **kw: received.append(kw), dispatch_uid="test-muni", weak=False)
+    try:
+        client.force_login(curator)
+        url = reverse("wagtailsnippets_wiki_municipality:edit", args=[arnsberg.pk])
+        form = client.get(url)
+        assert form.status_code == 200
+        data = {
+            "name": arnsberg.name,
+            "district_ags": arnsberg.district_ags,
+            "district_name": arnsberg.district_name,
+            "population": "75000",
+            "population_date": "2024-12-31",
+            "latitude": str(arnsberg.latitude),
+            "longitude": str(arnsberg.longitude),
+            "is_town": "on",
+            "pioneer": "on",
+            "ags": "99999999",  # read-only in the form: ignored
+        }
+        response = client.post(url, data)
+        assert response.status_code == 302, form_errors(response)
+    finally:
+        knowledge_pages_changed.disconnect(dispatch_uid="test-muni")
+    arnsberg.refresh_from_db()
+    assert arnsberg.population == 75000 and arnsberg.ags == ARNSBERG
+    assert any(kw["reason"] == "municipality-change" and page.pk in kw["page_ids"] for kw in received)
+
+    client.force_login(curator)
+    assert refused(client.get(reverse("wagtailsnippets_wiki_municipality:add")))
