@@ -116,7 +116,53 @@ class SearchResults:
             "results": [hit.to_dict() for hit in self.results],
             "facets": {key: [v.to_dict() for v in self.facets.get(key, [])] for key in FACET_KEYS},
             "suggestion": self.suggestion,
+            # Elasticsearch is configured but was not reachable: the database answered, so
+            # results may be incomplete (the search page says so).
+            "degraded": self.degraded,
         }
+
+
+SNIPPET_CHARS = 240
+
+
+def snippet_for(document, parsed, max_chars=SNIPPET_CHARS):
+    """The passage that shows why a page matched: body first, then summary, then the text of
+    template documents; without a match the start of the summary. Same for both backends."""
+    from . import analysis
+
+    if parsed:
+        for name in ("body", "summary", "document_text"):
+            text = document.get(name)
+            if text:
+                cut = analysis.snippet(text, parsed, max_chars)
+                if "<mark>" in cut:
+                    return cut
+    fallback = document.get("summary") or document.get("body") or ""
+    return analysis.snippet(fallback, parsed, max_chars) if fallback else ""
+
+
+def hit_from_document(document, parsed=None, score=None, distance=None):
+    """A Hit from a search document (search.documents) as either backend stores it."""
+    municipality = document.get("municipality") or None
+    return Hit(
+        id=document.get("id"),
+        external_id=document.get("external_id") or None,
+        type=document.get("type") or "",
+        title=document.get("title") or "",
+        url=document.get("url") or "",
+        summary=document.get("summary") or "",
+        snippet=snippet_for(document, parsed),
+        municipality=(
+            {key: municipality.get(key) for key in ("ags", "name", "district", "district_name")}
+            if municipality
+            else None
+        ),
+        topics=[t.get("name") for t in document.get("topics") or []],
+        tags=[t.get("name") for t in document.get("tags") or []],
+        phase=document.get("phase") or None,
+        distance_km=None if distance is None else round(distance, 1),
+        score=score,
+    )
 
 
 def make_facets(query, counts):

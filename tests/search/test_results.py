@@ -17,7 +17,7 @@ def test_to_dict_has_exactly_the_documented_keys():
         tags=["LED"], phase="pilot", distance_km=12.345, score=7.5,
     )
     data = SearchResults(query=query, total=1, results=[hit], backend="elasticsearch", es_took_ms=3).to_dict()
-    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion"}
+    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded"}
     assert (data["query"], data["page"], data["page_size"]) == ("Licht", 1, 5)
     assert set(data["facets"]) == set(FACET_KEYS)
     result = data["results"][0]

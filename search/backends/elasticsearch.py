@@ -1,0 +1,420 @@
+"""The Elasticsearch backend: a query builder (request construction, testable without a node)
+and a backend that runs it and turns the response into `SearchResults`.
+
+Matching works on the pre-analysed `*_terms` fields (see search/documents.py): the query text
+is analysed in Python by `search.analysis` exactly like the documents, and every query word
+becomes one clause that any of its forms can satisfy:
+
+    word ─┬─ main stems             (weight 1.0)   "Städte" → stadt
+          ├─ curated synonyms       (weight 0.8)   "ÖPNV" → nahverkehr
+          ├─ all compound parts     (weight 0.45)  "Straßenbeleuchtung" → strass + beleucht
+          └─ multi-word synonyms    (weight 0.8)   all their terms
+    across fields: title 3, summary 2, topics/tags 2, body 1, places 0.8, template documents 0.6
+
+All words are required (a clerk's three words are meant together). Typos: if the exact
+request finds nothing, it is repeated with fuzzy matching (edit distance by word length,
+first letter fixed, never for acronyms), so a correct word is never diluted by look-alikes
+("Stadt" must not find "Staat"). The score is then multiplied by a mild recency factor
+(at most +10 %) and, with `near`, a distance factor (up to +50 %, half of it at 25 km).
+
+Facets are disjunctive: the selected filters go to `post_filter` (they narrow the hits, not
+the counts); each facet is a filter aggregation with all *other* selected filters applied.
+A radius is a real filter (it narrows counts too). Snippets, "did you mean" and distances are
+computed in Python with the same functions as the database backend.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import datetime, timezone
+
+from django.conf import settings
+from elasticsearch import NotFoundError
+from elasticsearch.dsl import Q, Search
+
+from search import analysis
+from search.geo import haversine_km
+from search.results import FACET_KEYS, FACET_SIZES, SearchResults, hit_from_document, make_facets
+
+from .base import SearchBackend
+
+logger = logging.getLogger(__name__)
+
+FIELD_WEIGHTS = {
+    "title_terms": 3.0,
+    "summary_terms": 2.0,
+    "meta_terms": 2.0,
+    "body_terms": 1.0,
+    "place_terms": 0.8,
+    "document_terms": 0.6,
+}
+TERM_WEIGHT = 1.0
+SYNONYM_WEIGHT = 0.8
+PART_WEIGHT = 0.45
+FUZZY_WEIGHT = 0.5
+# "AUTO:4,8": no edit below 4 letters, one up to 7, two from 8 (= analysis.max_edits_for).
+FUZZINESS = "AUTO:4,8"
+FUZZY_PREFIX_LENGTH = 1
+FUZZY_MAX_EXPANSIONS = 20
+NEAR_BOOST = 0.5  # up to +50 % for the searcher's own municipality
+NEAR_SCALE = "25km"  # half of the boost left at this distance (Gaussian)
+RECENCY_BOOST = 0.1  # up to +10 % for fresh pages
+RECENCY_HALF_LIFE = "365d"
+SNIPPET_SOURCE = ["body", "summary", "document_text"]
+HIT_SOURCE = [
+    "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
+    "municipality", "topics", "tags", "phase", "sort_date",
+]
+
+FACET_FIELDS = {
+    "type": "type",
+    "district": "municipality.district",
+    "municipality": "municipality.ags",
+    "topic": "topics.slug",
+    "tag": "tag_slugs",
+    "phase": "phase",
+}
+LEXICON_TTL_SECONDS = 300
+LEXICON_SIZE = 50_000
+
+
+class ElasticsearchQueryBuilder:
+    """Builds the search request for one SearchQuery (no I/O; `build()` returns a DSL Search)."""
+
+    def __init__(self, query, parsed=None, *, fuzzy=False, index=None, now=None):
+        self.query = query
+        self.parsed = parsed
+        self.fuzzy = fuzzy
+        self.index = index
+        self.now = now or datetime.now(timezone.utc)
+        self.near = query.near_point()
+
+    # -- text -------------------------------------------------------------------------------
+    @staticmethod
+    def _fields(weight=1.0):
+        return [f"{name}^{w * weight:g}" for name, w in FIELD_WEIGHTS.items()]
+
+    def word_clause(self, group):
+        """One query word: any of its forms, in any field."""
+        options = []
+        if group.terms:
+            options.append(
+                Q("multi_match", query=" ".join(group.terms), fields=self._fields(), type="most_fields", boost=TERM_WEIGHT)
+            )
+            if self.fuzzy and not group.is_acronym:
+                fuzzy_terms = [t for t in group.terms if not t.isdigit() and analysis.max_edits_for(t) > 0]
+                if fuzzy_terms:
+                    options.append(
+                        Q(
+                            "multi_match",
+                            query=" ".join(fuzzy_terms),
+                            fields=self._fields(),
+                            type="most_fields",
+                            fuzziness=FUZZINESS,
+                            prefix_length=FUZZY_PREFIX_LENGTH,
+                            max_expansions=FUZZY_MAX_EXPANSIONS,
+                            boost=FUZZY_WEIGHT,
+                        )
+                    )
+        if group.synonyms:
+            options.append(
+                Q("multi_match", query=" ".join(group.synonyms), fields=self._fields(), type="most_fields", boost=SYNONYM_WEIGHT)
+            )
+        parts = [p for p in group.parts if p not in group.terms]
+        if parts:
+            # Every part must occur somewhere: "Straßenbeleuchtung" finds "Beleuchtung der
+            # Straßen" (ranked lower), but not every text that mentions a street.
+            options.append(
+                Q("multi_match", query=" ".join(parts), fields=self._fields(), type="cross_fields", operator="and", boost=PART_WEIGHT)
+            )
+        for phrase in group.synonym_phrases:
+            if phrase:
+                options.append(
+                    Q("multi_match", query=" ".join(phrase), fields=self._fields(), type="cross_fields", operator="and", boost=SYNONYM_WEIGHT)
+                )
+        if not options:
+            return None
+        return options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
+
+    def text_query(self):
+        clauses = [c for c in (self.word_clause(g) for g in self.parsed.groups)] if self.parsed else []
+        clauses = [c for c in clauses if c is not None]
+        if not clauses:
+            return Q("match_none")
+        return clauses[0] if len(clauses) == 1 else Q("bool", must=clauses)
+
+    def scored_query(self, base):
+        """Relevance × recency (mild) × nearness (with `near`)."""
+        functions = [
+            {"weight": 1.0},
+            {
+                "exp": {"sort_date": {"origin": self.now.isoformat(), "scale": RECENCY_HALF_LIFE, "decay": 0.5}},
+                "weight": RECENCY_BOOST,
+            },
+        ]
+        scored = Q("function_score", query=base, functions=functions, score_mode="sum", boost_mode="multiply")
+        if self.near is None:
+            return scored
+        lat, lon = self.near
+        geo = [
+            {"weight": 1.0},
+            {
+                "gauss": {"municipality.location": {"origin": {"lat": lat, "lon": lon}, "scale": NEAR_SCALE, "decay": 0.5}},
+                "weight": NEAR_BOOST,
+            },
+        ]
+        return Q("function_score", query=scored, functions=geo, score_mode="sum", boost_mode="multiply")
+
+    # -- filters ----------------------------------------------------------------------------
+    def facet_filter(self, key):
+        values = self.query.selected(key)
+        return Q("terms", **{FACET_FIELDS[key]: list(values)}) if values else None
+
+    def facet_filters(self, skip=None):
+        return [f for f in (self.facet_filter(k) for k in FACET_KEYS if k != skip) if f is not None]
+
+    def radius_filter(self):
+        if self.query.radius_km is None or self.near is None:
+            return None
+        lat, lon = self.near
+        return Q(
+            "geo_distance",
+            distance=f"{self.query.radius_km}km",
+            distance_type="arc",
+            **{"municipality.location": {"lat": lat, "lon": lon}},
+        )
+
+    # -- sorting ----------------------------------------------------------------------------
+    def sort(self):
+        sort = self.query.effective_sort
+        date = {"sort_date": {"order": "desc", "missing": "_last"}}
+        newest_id = {"id": {"order": "desc"}}
+        if sort == "distance" and self.near is not None:
+            lat, lon = self.near
+            distance = {
+                "_geo_distance": {
+                    "municipality.location": {"lat": lat, "lon": lon},
+                    "order": "asc",
+                    "unit": "km",
+                    "distance_type": "arc",
+                }
+            }
+            second = date if self.query.is_browse else "_score"
+            return [distance, second, newest_id]
+        if sort == "date":
+            return [date, newest_id] if self.query.is_browse else [date, "_score", newest_id]
+        return ["_score", date, newest_id]
+
+    # -- the request ------------------------------------------------------------------------
+    def build(self):
+        query = self.query
+        if query.is_browse:
+            base = Q("match_all")
+        else:
+            base = self.scored_query(self.text_query())
+        radius = self.radius_filter()
+        if radius is not None:
+            base = Q("bool", must=[base], filter=[radius])
+
+        search = Search(index=self.index).query(base)
+        filters = self.facet_filters()
+        if filters:
+            search = search.post_filter(Q("bool", filter=filters))
+        for key in FACET_KEYS:
+            others = self.facet_filters(skip=key)
+            agg_filter = Q("bool", filter=others) if others else Q("match_all")
+            search.aggs.bucket(f"facet_{key}", "filter", filter=agg_filter).bucket(
+                "values", "terms", field=FACET_FIELDS[key], size=max(FACET_SIZES[key] * 2, 20)
+            )
+        search = search.sort(*self.sort()).source(includes=HIT_SOURCE)
+        search = search.extra(track_total_hits=True, from_=query.offset, size=query.page_size)
+        return search
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, client=None, alias=None):
+        if client is None:
+            from search.client import get_client
+
+            client = get_client()
+        self.es = client
+        self.alias = alias or settings.SEARCH_INDEX_ALIAS
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, query, synonyms=None):
+        started = time.perf_counter()
+        parsed = None
+        suggestion = None
+        if not query.is_browse:
+            parsed = analysis.analyze_query(query.q, synonyms)
+            for group in parsed.groups:
+                group.prefix = None  # a submitted search matches whole words only
+            suggestion = self.spelling_suggestion(query.q)
+
+        response, es_took = self._run(ElasticsearchQueryBuilder(query, parsed, index=self.alias))
+        if not query.is_browse and parsed and response["hits"]["total"]["value"] == 0:
+            # Nothing matched exactly: maybe a typo. Retry with fuzzy matching.
+            response, took = self._run(ElasticsearchQueryBuilder(query, parsed, fuzzy=True, index=self.alias))
+            es_took += took
+
+        near = query.near_point()
+        hits = [self._hit(raw, parsed, near) for raw in response["hits"]["hits"]]
+        counts = {
+            key: {b["key"]: b["doc_count"] for b in response["aggregations"][f"facet_{key}"]["values"]["buckets"]}
+            for key in FACET_KEYS
+        }
+        return SearchResults(
+            query=query,
+            total=response["hits"]["total"]["value"],
+            results=hits,
+            facets=make_facets(query, counts),
+            suggestion=suggestion,
+            backend=self.name,
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            es_took_ms=es_took,
+        )
+
+    def _run(self, builder):
+        body = builder.build().to_dict()
+        response = self.es.search(index=self.alias, body=body)
+        return response.body if hasattr(response, "body") else response, response["took"]
+
+    @staticmethod
+    def _hit(raw, parsed, near):
+        source = raw["_source"]
+        distance = None
+        if near is not None:
+            location = (source.get("municipality") or {}).get("location")
+            if location:
+                distance = haversine_km(near[0], near[1], location["lat"], location["lon"])
+        return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance)
+
+    # -- did you mean -----------------------------------------------------------------------
+    _lexicons: dict = {}
+    _lexicon_lock = threading.Lock()
+
+    def lexicon(self):
+        """Readable words of the indexed titles, summaries and tags (cached for a few minutes)."""
+        key = (id(self.es), self.alias)
+        cached = self._lexicons.get(key)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        with self._lexicon_lock:
+            response = self.es.search(
+                index=self.alias,
+                size=0,
+                aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
+            )
+            words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
+            lexicon = analysis.Lexicon(words)
+            self._lexicons[key] = (time.monotonic() + LEXICON_TTL_SECONDS, lexicon)
+        return lexicon
+
+    @classmethod
+    def clear_lexicon_cache(cls):
+        cls._lexicons.clear()
+
+    def spelling_suggestion(self, text):
+        try:
+            suggestion = analysis.suggest(text, self.lexicon())
+        except Exception:  # noqa: BLE001 - "did you mean" is a courtesy, never a failure
+            logger.warning("spelling suggestion failed", exc_info=True)
+            return None
+        if suggestion and analysis.fold(suggestion) == analysis.fold(text):
+            return None
+        return suggestion
+
+    # -- autocomplete -----------------------------------------------------------------------
+    def suggest(self, prefix, limit=8):
+        """Titles whose words (or compound parts) start with every typed word, newest first
+        among equals; for a single word also tags whose name starts with it."""
+        words = [analysis.fold(t.surface).replace("-", "") for t in analysis.tokenize(prefix or "")]
+        words = [w for w in words if w][: analysis.MAX_QUERY_WORDS]
+        if not words or len(" ".join(words)) < 2:
+            return []
+        title_query = Q("bool", filter=[Q("prefix", title_prefixes=w) for w in words])
+        search = (
+            Search(index=self.alias)
+            .query(title_query)
+            .sort({"sort_date": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}})
+            .source(includes=["title", "type", "url"])
+            .extra(size=max(limit * 5, 20), track_total_hits=False)
+        )
+        if len(words) == 1:
+            search.aggs.bucket("tags", "filter", filter=Q("prefix", tag_prefixes=words[0])).bucket(
+                "slugs", "terms", field="tag_slugs", size=200
+            )
+        response = self.es.search(index=self.alias, body=search.to_dict())
+        rows = [hit["_source"] for hit in response["hits"]["hits"]]
+        rows.sort(key=lambda doc: _title_rank(doc.get("title") or "", words))
+        pages = [
+            {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
+            for doc in rows[:limit]
+        ]
+        tags = []
+        if len(words) == 1:
+            buckets = response["aggregations"]["tags"]["slugs"]["buckets"]
+            tags = _tag_suggestions({b["key"]: b["doc_count"] for b in buckets}, words[0])
+            tags = tags[: max(2, limit - len(pages))]
+        return (tags + pages)[:limit]
+
+    # -- more like this ---------------------------------------------------------------------
+    def similar(self, page_id, limit=5):
+        """Pages sharing informative terms, topics and tags with the page (more_like_this on
+        the analysed fields); the page itself and its own municipality's pages are left out."""
+        try:
+            own = self.es.get(index=self.alias, id=str(page_id), source_includes=["municipality.ags"])
+        except NotFoundError:
+            return []
+        own_ags = ((own.get("_source") or {}).get("municipality") or {}).get("ags")
+        like = Q(
+            "more_like_this",
+            fields=["title_terms", "summary_terms", "meta_terms", "body_terms"],
+            like=[{"_index": own["_index"], "_id": str(page_id)}],
+            min_term_freq=1,
+            min_doc_freq=1,
+            max_query_terms=25,
+            minimum_should_match="20%",
+        )
+        exclude = [Q("ids", values=[str(page_id)])]
+        if own_ags:
+            exclude.append(Q("term", **{"municipality.ags": own_ags}))
+        search = (
+            Search(index=self.alias)
+            .query(Q("bool", must=[like], must_not=exclude))
+            .source(includes=HIT_SOURCE)
+            .extra(size=limit)
+        )
+        response = self.es.search(index=self.alias, body=search.to_dict())
+        return [hit_from_document(h["_source"], None, score=h.get("_score")) for h in response["hits"]["hits"]]
+
+
+def _title_rank(title, words):
+    """Titles that start with the typed word first, then titles with a word starting with it."""
+    folded = analysis.fold(title)
+    last = words[-1]
+    if len(words) == 1 and folded.startswith(last):
+        return (0, len(title))
+    if any(w.startswith(last) for w in folded.split()):
+        return (1, len(title))
+    return (2, len(title))
+
+
+def _tag_suggestions(counts, word):
+    """Tags of indexed pages whose own name has a word or part starting with `word`, most
+    used first. A page's tag_prefixes cover all its tags together, so each candidate is
+    checked by name; names come from the database (a renamed tag shows its new name)."""
+    from wiki.models import Tag
+
+    if not counts:
+        return []
+    out = []
+    for slug, name in Tag.objects.filter(slug__in=list(counts)).values_list("slug", "name"):
+        if any(term.startswith(word) for term in analysis.prefix_terms(name)):
+            out.append((counts[slug], name, slug))
+    out.sort(key=lambda item: (-item[0], item[1].casefold()))
+    return [{"text": name, "kind": "tag", "value": slug, "url": f"/suche/?tag={slug}"} for _count, name, slug in out]

@@ -1,0 +1,174 @@
+"""The one entry point views, API and templates use: pick a backend, run, check the result.
+
+Backend choice: Elasticsearch when ELASTICSEARCH_URL is set and the node answers; otherwise the
+database fallback. When Elasticsearch is configured but fails, the request is answered from the
+database with `degraded=True` (the search page says results may be incomplete), and the failure
+is remembered for a few seconds so that a dead node does not cost every request a timeout.
+
+Curated synonyms are read from the tags once and cached; a tag change (or any change that
+wiki.signals.knowledge_pages_changed reports) drops the cache, and a short lifetime covers
+other processes. That is how a new synonym takes effect without a reindex.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+
+from django.conf import settings
+
+from . import analysis
+from .query import MAX_Q_LENGTH, QueryError
+
+logger = logging.getLogger(__name__)
+
+NEGATIVE_CACHE_SECONDS = 10.0
+SYNONYM_CACHE_SECONDS = 60.0
+MAX_SUGGEST_LIMIT = 20
+
+_state_lock = threading.Lock()
+_es_down_until = 0.0
+_es_down_reason = ""
+_synonyms = None  # (expires_at, SynonymMap)
+
+
+# -- backend choice --------------------------------------------------------------------------
+def database_backend():
+    from .backends.database import DatabaseBackend  # the fallback imports the ORM models
+
+    return DatabaseBackend()
+
+
+def elasticsearch_backend():
+    from .backends.elasticsearch import ElasticsearchBackend
+
+    return ElasticsearchBackend()
+
+
+def elasticsearch_configured():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def mark_elasticsearch_down(reason):
+    global _es_down_until, _es_down_reason
+    with _state_lock:
+        _es_down_until = time.monotonic() + NEGATIVE_CACHE_SECONDS
+        _es_down_reason = str(reason)[:300]
+
+
+def reset_backend_state():
+    """Forget a remembered outage (tests; after the operator fixed the node)."""
+    global _es_down_until, _es_down_reason
+    with _state_lock:
+        _es_down_until, _es_down_reason = 0.0, ""
+
+
+def elasticsearch_recently_down():
+    return time.monotonic() < _es_down_until
+
+
+def _is_outage(exc):
+    """Connection problems, timeouts, 5xx and a missing index mean: answer from the database."""
+    from elastic_transport import TransportError
+    from elasticsearch import ApiError, NotFoundError
+
+    if isinstance(exc, (TransportError, NotFoundError)):
+        return True
+    return isinstance(exc, ApiError) and getattr(exc, "status_code", getattr(exc.meta, "status", 0)) >= 500
+
+
+def _run(operation, backend, fallback_result=None):
+    """operation(backend) with the choice and the fallback; returns (result, backend name, degraded)."""
+    if backend is not None:
+        backend = _resolve(backend)
+        return operation(backend), backend.name, False
+    if elasticsearch_configured() and not elasticsearch_recently_down():
+        try:
+            es_backend = elasticsearch_backend()
+            return operation(es_backend), es_backend.name, False
+        except Exception as exc:  # noqa: BLE001 - any Elasticsearch failure falls back
+            if _is_outage(exc):
+                logger.warning("Elasticsearch unavailable, answering from the database: %s", exc)
+                mark_elasticsearch_down(exc)
+            else:
+                logger.exception("Elasticsearch request failed, answering from the database")
+    db_backend = database_backend()
+    return operation(db_backend), db_backend.name, elasticsearch_configured()
+
+
+def _resolve(backend):
+    if backend == "elasticsearch":
+        return elasticsearch_backend()
+    if backend == "database":
+        return database_backend()
+    return backend
+
+
+# -- operations ------------------------------------------------------------------------------
+def search(query, backend=None):
+    """SearchResults for a validated SearchQuery. `backend`: None (choose), "elasticsearch",
+    "database" or a backend instance. Raises QueryError("page") for a page past the end."""
+    synonyms = synonym_map()
+    results, _name, degraded = _run(lambda b: b.search(query, synonyms), backend)
+    results.degraded = degraded
+    if query.page > 1 and not results.results and results.total > 0:
+        pages = math.ceil(results.total / query.page_size)
+        raise QueryError(
+            "page",
+            f"Seite {query.page} gibt es nicht: {results.total} Treffer passen auf {pages} "
+            f"{'Seite' if pages == 1 else 'Seiten'}.",
+        )
+    return results
+
+
+def suggest(q, limit=8, backend=None):
+    """Autocomplete suggestions (list of dicts, see SearchBackend.suggest) for typed text.
+    Never raises for odd text: control characters and excess length are cut away."""
+    text = "".join(ch for ch in str(q or "") if ch.isprintable() or ch == " ")[:MAX_Q_LENGTH].strip()
+    limit = max(1, min(int(limit), MAX_SUGGEST_LIMIT))
+    if len(text) < 2:
+        return []
+    suggestions, _name, _degraded = _run(lambda b: b.suggest(text, limit), backend)
+    return suggestions
+
+
+def similar(page, limit=4, backend=None):
+    """Hits like `page` (a Page or its id), other municipalities only."""
+    page_id = page if isinstance(page, int) else page.pk
+    hits, _name, _degraded = _run(lambda b: b.similar(page_id, limit), backend)
+    return hits
+
+
+def active_backend_name():
+    """What would answer now ("elasticsearch" | "database"), without a network call."""
+    if elasticsearch_configured() and not elasticsearch_recently_down():
+        return "elasticsearch"
+    return "database"
+
+
+# -- synonyms --------------------------------------------------------------------------------
+def synonym_map():
+    """The curated synonyms of all tags as an analysis.SynonymMap (cached)."""
+    global _synonyms
+    cached = _synonyms
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    from wiki.models import Tag
+
+    tags = Tag.objects.exclude(synonyms="").only("name", "synonyms")
+    value = analysis.SynonymMap.from_groups(analysis.synonym_groups_from_tags(tags))
+    _synonyms = (time.monotonic() + SYNONYM_CACHE_SECONDS, value)
+    return value
+
+
+def invalidate_synonyms(**_kwargs):
+    global _synonyms
+    _synonyms = None
+
+
+# The receivers live with the cache they clear: every process that has a cache listens.
+from . import signals_cache  # noqa: E402
+
+signals_cache.connect()
