@@ -427,11 +427,32 @@ def _single(piece: str) -> tuple[str | None, tuple[str, ...], bool]:
         return None, (), False
     main = stem(folded)
     parts = []
+    if piece.islower():
+        infinitive = _participle_infinitive(folded)
+        if infinitive:
+            parts.append(stem(infinitive))
     for part in split_compound(folded):
         part_stem = stem(part)
         if part_stem != main and part_stem not in parts and part_stem not in STOP_WORDS:
             parts.append(part_stem)
     return main, tuple(parts), False
+
+
+_PARTICIPLE_RE = re.compile(r"^ge([a-z]{3,}?)(?:e?t)(?:e|en|er|es|em)?$")
+
+
+def _participle_infinitive(folded: str) -> str | None:
+    """Infinitive of a weak past participle ("gebucht" → "buchen", "gemeldete" → "melden").
+
+    Snowball leaves the ge- prefix, so "Termin online buchen" would not meet "online gebucht".
+    Only lowercase tokens are tried (participles; nouns such as "Gebiet" are capitalised) and
+    the result is indexed as a part, so a wrong guess costs little.
+    """
+    match = _PARTICIPLE_RE.match(folded)
+    if not match:
+        return None
+    infinitive = match.group(1) + "en"
+    return infinitive if infinitive != folded else None
 
 
 def _analyze_word(surface: str) -> WordAnalysis | None:
@@ -684,9 +705,10 @@ def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> Query
             continue
         terms = list(word.terms)
         if not word.is_acronym:
-            # A lowercase-typed acronym ("öpnv", "ozg") must still meet the kept-whole form.
+            # A lowercase-typed acronym with an umlaut ("öpnv") must still meet the kept-whole
+            # form "oepnv" (the stemmer would give "opnv"); plain ones ("ozg") stem to themselves.
             folded = fold(token.surface).replace("-", "")
-            if len(folded) <= 6 and folded not in terms and folded.isalnum():
+            if len(folded) <= 6 and folded not in terms and folded.isalnum() and not token.surface.isascii():
                 terms.append(folded)
         groups.append(QueryGroup(token.surface, tuple(terms), word.parts, is_acronym=word.is_acronym))
     if groups and tokens and tokens[-1].end == len(text.rstrip()) and not text.endswith(" "):
@@ -698,12 +720,13 @@ def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> Query
 
 
 def _apply_synonyms(groups: list[QueryGroup], synonyms: SynonymMap) -> None:
-    for start, _end, phrases in synonyms.expand([g.terms for g in groups]):
-        _add_synonyms(groups[start], phrases)
-    for group in groups:
-        # Synonyms of a compound part count like a part: "ÖPNV-Konzept" → nahverkehr, lower weight.
-        extra = [p[0] for part in group.parts for p in synonyms.expand_term(part) if len(p) == 1]
-        group.parts = tuple(dict.fromkeys([*group.parts, *(t for t in extra if t not in group.terms)]))
+    for start, end, phrases in synonyms.expand([g.terms for g in groups]):
+        # Every word of a matched multi-word phrase carries the synonyms: backends require each
+        # query word to match, and "Internet der Dinge" must find a page tagged "Sensorik".
+        for group in groups[start:end]:
+            _add_synonyms(group, phrases)
+    # Compound parts are not expanded: backends require all parts of a word together, and a
+    # part synonym ("Sensornetz" → sensor → IoT) would turn that into an impossible demand.
 
 
 def _add_synonyms(group: QueryGroup, phrases: Iterable[tuple[str, ...]]) -> None:

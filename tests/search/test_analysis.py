@@ -117,6 +117,11 @@ class TestIndexTerms:
         result = terms_of("Smart-City-Strategie")
         assert {"smart", "city", stem("Strategie")} <= result
 
+    def test_participle_meets_infinitive(self):
+        assert query_matches("buchen", "Termine werden online gebucht")
+        assert query_matches("gemeldet", "Bürger melden Schäden")
+        assert not split_index_terms("Das Gebiet").parts  # capitalised nouns are not participles
+
     def test_deterministic(self):
         text = "Die Parkraumbewirtschaftung in Attendorn nutzt LoRaWAN-Sensoren."
         assert index_terms(text) == index_terms(text)
@@ -219,9 +224,16 @@ class TestSynonyms:
     def test_expand_is_positional(self, synonyms):
         assert synonyms.expand(["foo", stem("Nahverkehr")])[0][:2] == (1, 2)
 
-    def test_part_synonyms_are_parts(self, synonyms):
+    def test_parts_are_not_expanded(self, synonyms):
+        # all parts of a word are required together; a synonym among them would be required too
         group = analyze_query("ÖPNV-Konzept", synonyms).groups[0]
-        assert stem("Nahverkehr") in group.parts and stem("Nahverkehr") not in group.synonyms
+        assert set(group.parts) == {"oepnv", stem("Konzept")} and not group.synonyms
+
+    def test_every_word_of_a_multi_word_match_carries_the_synonyms(self):
+        synonyms = SynonymMap.from_groups([["Sensorik", "Internet der Dinge"]])
+        groups = analyze_query("Internet der Dinge", synonyms).groups
+        assert [g.synonyms for g in groups] == [(stem("Sensorik"),), (stem("Sensorik"),)]
+        assert query_matches("Internet der Dinge", "Sensorik im Stadtgebiet", synonyms)
 
     def test_groups_from_tags(self):
         tags = [
