@@ -1,5 +1,12 @@
 from django.urls import path
 
-urlpatterns: list = [
-    # Filled by the search issue: /suche/, /api/search/, /api/search/suggest/
+from search import api, views
+
+app_name = "search"
+
+urlpatterns = [
+    path("suche/", views.search_page, name="page"),
+    path("api/search/", api.search, name="api"),
+    path("api/search/suggest/", api.suggest, name="api-suggest"),
+    path("api/search/openapi.json", api.openapi, name="api-openapi"),
 ]
