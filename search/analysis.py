@@ -102,6 +102,8 @@ def is_acronym(surface: str) -> bool:
     """
     if len(surface) < 2:
         return False
+    if surface.isalpha() and surface[1:].islower():
+        return False  # the common case: "Stadt", "und"
     has_digit = any(c.isdigit() for c in surface)
     has_alpha = any(c.isalpha() for c in surface)
     if has_digit and has_alpha:
@@ -291,14 +293,17 @@ def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
     # best[i]: count -> (score, end of the part, start of the rest, vocabulary form)
     best: list[dict[int, tuple[float, int, int, str]]] = [{} for _ in range(n + 1)]
     best[n][0] = (0.0, n, n, "")
-    # follow[j]: some segmentation of word[j:] exists (directly or after a linking element).
-    # Checked before any vocabulary lookup, it prunes almost every (i, j) of a non-compound.
-    follow = [False] * (n + 1)
-    follow[n] = True
+    # targets[j]: where the rest can start after a part ending at j (j itself, or behind a
+    # linking element), only positions from which a segmentation exists. An empty list skips
+    # the vocabulary lookups for every piece ending at j: that prunes almost all of a
+    # non-compound's work.
+    targets: list[list[int]] = [[] for _ in range(n + 1)]
+    targets[n].append(n)
     for i in range(n - 3, -1, -1):
         slot = best[i]
         for j in range(i + 3, min(n, i + _MAX_PART_LEN) + 1):
-            if not follow[j]:
+            rests = targets[j]
+            if not rests:
                 continue
             piece = word[i:j]
             value = part_zipf(piece, 0.0)
@@ -309,26 +314,20 @@ def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
                     value, form = with_e, piece + "e"
             if not value:
                 continue
-            for linker in _LINKERS:
-                if linker:
-                    k = j + len(linker)
-                    if k >= n or not word.startswith(linker, j):
-                        continue
-                else:
-                    k = j
-                for count, (score, *_rest) in best[k].items():
+            for k in rests:
+                for count, entry in best[k].items():
                     if count >= _MAX_PARTS:
                         continue
-                    total = score + value
+                    total = entry[0] + value
                     current = slot.get(count + 1)
                     if current is None or total > current[0]:
                         slot[count + 1] = (total, j, k, form)
-        if slot:
-            follow[i] = True
+        if slot and i > 0:
+            targets[i].append(i)
             for linker in _LINKERS[1:]:
                 start = i - len(linker)
                 if start > 0 and word.startswith(linker, start):
-                    follow[start] = True
+                    targets[start].append(i)
     options = [(score / count, -count, count) for count, (score, *_r) in best[0].items() if count >= 2]
     if not options:
         return None
@@ -376,15 +375,19 @@ def _split(folded: str, vocab: Vocabulary) -> tuple[str, ...]:
     if mean < vocab.zipf(folded) + SPLIT_MARGIN:
         return ()
     result: list[str] = []
-    # Runs of adjacent parts that form a known word ("parkraum", "datenschutz") are parts too.
+    # Runs of adjacent parts that form a known word ("parkraum", "datenschutz") are parts too;
+    # a run that is a proper name ("sauerland" in "hochsauerlandkreis") hides its pieces.
     count = len(seg.parts)
+    hidden: set[int] = set()
     for length in range(count - 1, 1, -1):
         for start in range(0, count - length + 1):
             joined = "".join(seg.spans[start : start + length - 1]) + seg.parts[start + length - 1]
-            if joined in vocab and joined not in result:
+            if joined in vocab.no_split:
+                hidden.update(range(start, start + length))
+            if (joined in vocab or joined in vocab.no_split) and joined not in result:
                 result.append(joined)
-    for part in seg.parts:
-        if part not in result:
+    for index, part in enumerate(seg.parts):
+        if index not in hidden and part not in result:
             result.append(part)
     return tuple(result)
 

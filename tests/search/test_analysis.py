@@ -1,5 +1,7 @@
 """German analysis: what a clerk typing a query would notice if it went wrong."""
 
+import csv
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -23,6 +25,8 @@ from search.analysis import (
     synonym_groups_from_tags,
     tokenize,
 )
+
+MUNICIPALITIES_CSV = Path(__file__).resolve().parents[2] / "wiki" / "data" / "municipalities.csv"
 
 
 def terms_of(text):
@@ -152,6 +156,15 @@ class TestCompounds:
     )
     def test_ordinary_words_not_split(self, word):
         assert split_compound(word) == ()
+
+    def test_place_names_stay_whole(self):
+        # "Bad Berleburg" must not become Berl + Burg (and "burg" is the stem of "Bürger")
+        with open(MUNICIPALITIES_CSV, encoding="utf-8", newline="") as handle:
+            names = {row["name"] for row in csv.DictReader(handle)}
+        split = {t.surface: split_compound(t.surface) for n in names for t in tokenize(n) if split_compound(t.surface)}
+        assert split == {}
+        assert {"sauerland", "kreis"} <= set(split_compound("Hochsauerlandkreis"))
+        assert "sauer" not in split_compound("Hochsauerlandkreis")
 
     def test_text_on_parts_matches_compound_query_only_by_parts(self):
         query = analyze_query("Straßenbeleuchtung")
