@@ -82,6 +82,10 @@ class DemoLoader:
     def _count(self, kind, outcome):
         self.stats.setdefault(kind, Counter())[outcome] += 1
 
+    def _progress(self, label, done, total):
+        if done and done % 10 == 0:
+            self.write(f"  {label}: {done} von {total} …")
+
     def _report(self, kind, label):
         counts = self.stats.get(kind, Counter())
         total = sum(counts.values())
@@ -196,7 +200,8 @@ class DemoLoader:
     # -- pages ------------------------------------------------------------------------
 
     def load_case_studies(self):
-        for spec in case_studies.CASE_STUDIES:
+        for done, spec in enumerate(case_studies.CASE_STUDIES):
+            self._progress("Fallstudien", done, len(case_studies.CASE_STUDIES))
             body = [
                 {"type": "section", "value": {"kind": kind, "text": to_html(spec[kind])}}
                 for kind in SECTION_KINDS
@@ -222,7 +227,8 @@ class DemoLoader:
         self._report("case_studies", "Fallstudien")
 
     def load_lessons(self):
-        for spec in lessons.LESSONS:
+        for done, spec in enumerate(lessons.LESSONS):
+            self._progress("Erfahrungen", done, len(lessons.LESSONS))
             case_study = self.case_study(spec["case_study"])
             values = {
                 "title": spec["title"],
@@ -239,7 +245,8 @@ class DemoLoader:
         self._report("lessons", "Erfahrungen")
 
     def load_templates(self):
-        for spec in templates.TEMPLATES:
+        for done, spec in enumerate(templates.TEMPLATES):
+            self._progress("Vorlagen", done, len(templates.TEMPLATES))
             values = {
                 "title": spec["title"],
                 "summary": spec["summary"],
