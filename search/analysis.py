@@ -144,7 +144,7 @@ sein seine seinem seinen seiner seines selbst sich sie ihnen sind so solche solc
 solcher solches soll sollte sondern sonst über um und uns unsere unserem unseren unser unseres
 unter viel vom von vor während war waren warst was weg weil weiter welche welchem welchen welcher
 welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur
-zwar zwischen gibt gib wurde wurden worden bzw usw ca z b d h
+zwar zwischen gibt gib wurde wurden worden bzw usw ca z b d h deren wann dessen
 """
 STOP_WORDS = frozenset(fold(w) for w in _STOP_WORDS_RAW.split()) - {"weg"}  # "Weg" is a noun too
 
@@ -180,7 +180,12 @@ def stem(word: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 # Linking elements (Fugen) that may follow a non-final part: Straße-n-beleuchtung, Rat-s-vorlage.
-_LINKERS = ("", "s", "es", "n", "en", "e", "er", "ens")
+# ("er" is left out: plural first parts such as "kinder" are in the vocabulary anyway, and as a
+# linker it let verb forms win: "lief-er-zeiten" instead of "liefer-zeiten".)
+_LINKERS = ("", "s", "es", "n", "en", "e", "ens")
+# Verb stems as first parts are scored by their infinitive, a little below a noun of the same
+# frequency: Wander-weg (wandern), Warn-system (warnen), Lern-plattform (lernen).
+VERB_DISCOUNT = 0.5
 # Three-letter nouns that are common first or last parts of municipal compounds. Other
 # three-letter strings are too often prefixes or fragments (ver-, ent-, aus-).
 SHORT_PARTS = frozenset(
@@ -196,27 +201,37 @@ _MIN_SPLIT_LEN = 6
 _MAX_SPLIT_LEN = 40  # longer "words" are codes or garbage; the DP is quadratic in length
 # A split must beat the whole word's Zipf frequency by this much (mean Zipf of the parts).
 SPLIT_MARGIN = 0.5
+PART_PENALTY = 0.25
+NAME_ZIPF = 5.0
 
 
 class Vocabulary:
     """Folded word → Zipf frequency (0 = unknown), used to find compound parts."""
 
     def __init__(self, zipf: Mapping[str, float], no_split: Iterable[str] = ()):
-        self._zipf = zipf
         self.no_split = frozenset(fold(w) for w in no_split)
-        # Words allowed as compound parts, precomputed so the splitter does one lookup per piece.
-        self._parts = {w: z for w, z in zipf.items() if z > 0 and _part_allowed(w)}
-        self.part_zipf = self._parts.get  # (word, default=None) -> Zipf or None
-
+        # Two disjoint tables instead of one plus a filtered copy (saves ~30 MB): words allowed
+        # as compound parts, so the splitter does one lookup per piece, and the rest.
+        self._parts: dict[str, float] = {}
+        self._other: dict[str, float] = {}
+        for word, value in zipf.items():
+            (self._parts if value > 0 and _part_allowed(word) else self._other)[word] = value
+        # A proper name inside a compound is one part ("Hoch-sauerland-kreis", not
+        # "Hoch-sauer-landkreis"): names rank like frequent words.
+        for word in self.no_split:
+            if len(word) >= 4:
+                self._parts[word] = max(self._parts.get(word, 0.0), NAME_ZIPF)
+        self.part_zipf = self._parts.get  # (word, default) -> Zipf
 
     def zipf(self, word: str) -> float:
-        return self._zipf.get(word, 0.0)
+        value = self._parts.get(word)
+        return value if value is not None else self._other.get(word, 0.0)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._zipf
+        return word in self._parts or word in self._other
 
     def __len__(self) -> int:
-        return len(self._zipf)
+        return len(self._parts) + len(self._other)
 
     @classmethod
     def from_wordfreq(cls, min_zipf: float = 1.5) -> Vocabulary:
@@ -266,6 +281,7 @@ def set_vocabulary(vocabulary: Vocabulary | None) -> None:
     _vocabulary = vocabulary
     _SPLIT_CACHE.clear()
     _WORD_CACHE.clear()
+    _QUERY_WORD_CACHE.clear()
 
 
 def _part_allowed(part: str) -> bool:
@@ -312,6 +328,11 @@ def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
                 with_e = part_zipf(piece + "e", 0.0)  # Schul-entwicklung → Schule
                 if with_e > value:
                     value, form = with_e, piece + "e"
+                # wander-n, liefer-n, sammel-n; otherwise -en: warn-en, lern-en
+                verb_form = piece + ("n" if piece.endswith(("er", "el")) else "en")
+                verb = part_zipf(verb_form, 0.0) - VERB_DISCOUNT
+                if verb > value:
+                    value, form = verb, verb_form
             if not value:
                 continue
             for k in rests:
@@ -328,7 +349,13 @@ def _segment(word: str, vocabulary: Vocabulary) -> _Segmentation | None:
                 start = i - len(linker)
                 if start > 0 and word.startswith(linker, start):
                     targets[start].append(i)
-    options = [(score / count, -count, count) for count, (score, *_r) in best[0].items() if count >= 2]
+    # Mean Zipf of the parts, minus a charge for each part beyond two: without it, chains of
+    # short frequent words win ("glas-fase-raus-bau" over "glasfaser-ausbau").
+    options = [
+        (score / count - PART_PENALTY * (count - 2), -count, count)
+        for count, (score, *_r) in best[0].items()
+        if count >= 2
+    ]
     if not options:
         return None
     _mean, _neg, count = max(options)
@@ -404,22 +431,29 @@ class WordAnalysis(NamedTuple):
 
 
 _WORD_CACHE: dict[str, WordAnalysis | None] = {}
+_QUERY_WORD_CACHE: dict[str, WordAnalysis | None] = {}
 _EMPTY = WordAnalysis((), (), False)
 
 
-def analyze_word(surface: str) -> WordAnalysis | None:
-    """Terms of one token; None for stop words and noise."""
-    cached = _WORD_CACHE.get(surface, _EMPTY)
+def analyze_word(surface: str, *, query: bool = False) -> WordAnalysis | None:
+    """Terms of one token; None for stop words and noise.
+
+    In documents only capitalised words (nouns) are split into compound parts: lowercase
+    verbs and adjectives gave mostly false parts ("entfällt" → Ente). Query words are split
+    whatever their case, because people type "strassenbeleuchtung" in lowercase.
+    """
+    cache = _QUERY_WORD_CACHE if query else _WORD_CACHE
+    cached = cache.get(surface, _EMPTY)
     if cached is not _EMPTY:
         return cached
-    result = _analyze_word(surface)
-    if len(_WORD_CACHE) > _CACHE_LIMIT:
-        _WORD_CACHE.clear()
-    _WORD_CACHE[surface] = result
+    result = _analyze_word(surface, query)
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    cache[surface] = result
     return result
 
 
-def _single(piece: str) -> tuple[str | None, tuple[str, ...], bool]:
+def _single(piece: str, query: bool = False) -> tuple[str | None, tuple[str, ...], bool]:
     """Main term, part stems and acronym flag of a token without hyphens."""
     if is_acronym(piece):
         return _acronym_term(piece), (), True
@@ -434,7 +468,7 @@ def _single(piece: str) -> tuple[str | None, tuple[str, ...], bool]:
         infinitive = _participle_infinitive(folded)
         if infinitive:
             parts.append(stem(infinitive))
-    for part in split_compound(folded):
+    for part in split_compound(folded) if (query or piece[:1].isupper()) else ():
         part_stem = stem(part)
         if part_stem != main and part_stem not in parts and part_stem not in STOP_WORDS:
             parts.append(part_stem)
@@ -458,10 +492,10 @@ def _participle_infinitive(folded: str) -> str | None:
     return infinitive if infinitive != folded else None
 
 
-def _analyze_word(surface: str) -> WordAnalysis | None:
+def _analyze_word(surface: str, query: bool = False) -> WordAnalysis | None:
     pieces = [p for p in _HYPHEN_SPLIT.split(surface) if p]
     if len(pieces) == 1:
-        main, parts, acronym = _single(pieces[0])
+        main, parts, acronym = _single(pieces[0], query)
         if main is None:
             return None
         return WordAnalysis((main,), parts, acronym)
@@ -471,7 +505,7 @@ def _analyze_word(surface: str) -> WordAnalysis | None:
     parts: list[str] = []
     acronym = False
     for piece in pieces:
-        piece_main, piece_parts, piece_acronym = _single(piece)
+        piece_main, piece_parts, piece_acronym = _single(piece, query)
         acronym = acronym or piece_acronym
         for term in (piece_main, *piece_parts):
             if term and term != main and term not in parts:
@@ -703,7 +737,7 @@ def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> Query
     tokens = tokenize(text)[:MAX_QUERY_WORDS]
     groups: list[QueryGroup] = []
     for token in tokens:
-        word = analyze_word(token.surface)
+        word = analyze_word(token.surface, query=True)
         if word is None:
             continue
         terms = list(word.terms)
