@@ -108,18 +108,73 @@ class KnowledgePageDocument(Document):
         name = "transferwiki-knowledge"  # the real name comes from settings (search/index.py)
 
 
+# -- analysed terms (bulk path) ------------------------------------------------------------
+# Same result as analysis.index_text, but for the rebuild's hot loop: no Token objects, and
+# one cached string per distinct surface form, so a 600-word body costs a regex scan and a
+# dict lookup per word. tests/search/test_documents.py checks it equals analysis.index_text.
+_SURFACE_TERMS: dict = {}
+_SURFACE_CACHE_LIMIT = 200_000
+_cache_vocabulary = [None]  # the compound vocabulary the cache was filled with
+
+
+def _terms_text(text):
+    if not text:
+        return ""
+    if analysis.get_vocabulary() is not _cache_vocabulary[0]:
+        # analysis.set_vocabulary() (tests, benchmarks) changes what words split into.
+        _SURFACE_TERMS.clear()
+        _cache_vocabulary[0] = analysis.get_vocabulary()
+    cache = _SURFACE_TERMS
+    out = []
+    append = out.append
+    # Tokens never span whitespace, so the text can be cut at whitespace first and each piece
+    # ("Strom.", "LoRaWAN-Sensoren,") analysed once and remembered with its punctuation.
+    for chunk in text.split():
+        terms = cache.get(chunk)
+        if terms is None:
+            pieces = []
+            for surface in analysis._TOKEN_RE.findall(chunk):
+                word = analysis.analyze_word(surface)
+                if word is not None:
+                    pieces.extend(word.terms)
+                    pieces.extend(word.parts)
+            terms = " ".join(pieces)
+            if len(cache) > _SURFACE_CACHE_LIMIT:
+                cache.clear()
+            cache[chunk] = terms
+        if terms:
+            append(terms)
+    return " ".join(out)
+
+
+def clear_caches():
+    """Forget cached analyses (after analysis.set_vocabulary, in tests and benchmarks)."""
+    _SURFACE_TERMS.clear()
+
+
 # -- plain text ----------------------------------------------------------------------------
 _TAG_RE = re.compile(r"<[^>]*>")
-_BLOCK_END_RE = re.compile(r"</(p|li|h[1-6]|div|td|th|blockquote)>|<br\s*/?>", re.I)
-_SPACE_RE = re.compile(r"\s+")
+# Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
+_BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
+               "</blockquote>", "<br>", "<br/>", "<br />")
 
 
 def html_to_text(value):
-    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse."""
+    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse.
+
+    str methods instead of regular expressions where possible: this runs for every block of
+    every page in a rebuild."""
     if not value:
         return ""
-    value = _BLOCK_END_RE.sub(" ", str(value))
-    return _SPACE_RE.sub(" ", html.unescape(_TAG_RE.sub("", value))).strip()
+    value = str(value)
+    if "<" in value:
+        for end in _BLOCK_ENDS:
+            if end in value:
+                value = value.replace(end, " ")
+        value = _TAG_RE.sub("", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return " ".join(value.split())
 
 
 def _stream_text(stream_value):
@@ -149,7 +204,7 @@ def _collect_text(value, out):
 
 
 def _bounded(parts, limit):
-    text = _SPACE_RE.sub(" ", " ".join(p for p in parts if p)).strip()
+    text = " ".join(" ".join(p for p in parts if p).split())
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
@@ -407,12 +462,12 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
         "first_published_at": first.isoformat() if first else None,
         "last_published_at": last.isoformat() if last else None,
         "sort_date": last.isoformat() if last else None,
-        "title_terms": analysis.index_text(title),
-        "summary_terms": analysis.index_text(summary),
-        "body_terms": analysis.index_text(body),
-        "document_terms": analysis.index_text(document_text),
-        "meta_terms": analysis.index_text(meta_text),
-        "place_terms": analysis.index_text(place_text),
+        "title_terms": _terms_text(title),
+        "summary_terms": _terms_text(summary),
+        "body_terms": _terms_text(body),
+        "document_terms": _terms_text(document_text),
+        "meta_terms": _terms_text(meta_text),
+        "place_terms": _terms_text(place_text),
         "title_prefixes": analysis.prefix_terms(title),
         "tag_prefixes": analysis.prefix_terms(tag_name_text),
         "vocabulary": _vocabulary(title, summary, tag_name_text),

@@ -95,8 +95,9 @@ def test_template_document_text_is_indexed(site_tree):
     from wiki.models import KnowledgeDocument, TemplatePageDocument
 
     page = make_page(OLPE, "Muster-Ratsvorlage Glasfaser", kind="template", body=["Beschluss zum Ausbau."])
-    document = KnowledgeDocument(title="Ratsvorlage Glasfaserausbau", file=ContentFile(b"x", name="vorlage.txt"))
-    document.extracted_text = "Der Rat beschließt die Breitbandförderung."
+    text = "Der Rat beschließt die Breitbandförderung."
+    document = KnowledgeDocument(title="Ratsvorlage Glasfaserausbau", file=ContentFile(text.encode(), name="vorlage.txt"))
+    document.extracted_text = text
     document.save()
     TemplatePageDocument.objects.create(page=page, document=document)
     doc = build_document(page)
@@ -117,6 +118,24 @@ def test_bulk_build_uses_a_fixed_number_of_queries(site_tree):
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Städte sparen mit smarter Straßenbeleuchtung und LoRaWAN-Sensoren Strom.",
+        "OZG-Umsetzung: E-Akte, eAkte, KITAs, 5G, 2024 und die Smart-City-Strategie der Stadt.",
+        "Bürgerbeteiligung — Buergerbeteiligung; Strasse/Straße, Café & Co. 'Zitat' \"Zitat\"",
+        "",
+    ],
+)
+def test_bulk_term_path_equals_the_analysis_module(text):
+    from search.documents import _terms_text
+    from search.analysis import index_text
+
+    assert _terms_text(text) == index_text(text)
+    assert _terms_text(text) == index_text(text)  # cached
+
+
 def test_html_to_text_keeps_words_apart():
     assert html_to_text("<p>Eins</p><p>Zwei</p><ul><li>Drei</li></ul>") == "Eins Zwei Drei"
+    assert html_to_text("<p>Straßen<b>beleuchtung</b> &amp; <a href='/x'>mehr</a><br/>Ende</p>") == "Straßenbeleuchtung & mehr Ende"
     assert html_to_text(None) == ""
