@@ -21,8 +21,8 @@ Pure Python; no Django import at module level (the search service imports this e
 
 from __future__ import annotations
 
+import bisect
 import html
-import math
 import re
 import threading
 import unicodedata
@@ -851,27 +851,41 @@ def snippet(text: str | None, analysis: QueryAnalysis | None, max_chars: int = 2
     return "".join(parts)
 
 
+_MAX_WINDOWS = 60
+
+
 def _best_window(text: str, matches: list[tuple[Token, float]], max_chars: int) -> int:
-    """Start offset of the window with the most (and most varied) matches."""
-    best_start, best_score = 0, -1.0
+    """Start offset of the window with the most (and most varied) matches.
+
+    Windows start shortly before a match; at most _MAX_WINDOWS evenly spread candidates are
+    scored, each over the matches inside it only, so a 20,000-character body with hundreds of
+    hits costs a few thousand steps.
+    """
     lead = max_chars // 6  # some context before the first mark
-    for first, _ in matches:
-        start = max(0, first.start - lead)
+    starts = [token.start for token, _ in matches]
+    keys = [fold(token.surface) for token, _ in matches]
+    step = max(1, len(matches) // _MAX_WINDOWS)
+    best_start, best_first, best_score = 0, 0, -1.0
+    for index in range(0, len(matches), step):
+        start = max(0, starts[index] - lead)
         end = start + max_chars
+        first = bisect.bisect_left(starts, start)
         seen: set[str] = set()
         score = 0.0
-        for token, weight in matches:
-            if token.start >= start and token.end <= end:
-                key = fold(token.surface)
-                score += weight if key not in seen else weight * 0.3  # variety beats repetition
-                seen.add(key)
+        for position in range(first, len(matches)):
+            token, weight = matches[position]
+            if token.end > end:
+                break
+            score += weight if keys[position] not in seen else weight * 0.3  # variety beats repetition
+            seen.add(keys[position])
         if score > best_score:
-            best_start, best_score = start, score
+            best_start, best_first, best_score = start, first, score
     if best_start > 0:
-        # start at a word boundary; if the window reaches the end, pull it back to use the room
+        # If the window reaches past the end, pull it back to use the room; then start at a
+        # word boundary, unless that would skip the window's first match.
         best_start = max(0, min(best_start, len(text) - max_chars))
         space = text.find(" ", best_start)
-        if best_start and space != -1 and space < matches[0][0].start + max_chars:
+        if best_start and space != -1 and space < starts[best_first]:
             best_start = space + 1
     return best_start
 
