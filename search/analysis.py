@@ -249,8 +249,6 @@ class Vocabulary:
                     folded = fold(word)
                     if folded not in zipf:
                         zipf[folded] = value
-        for word in _read_list("vocabulary_extra.txt"):
-            zipf.setdefault(fold(word), 3.0)
         return cls(zipf, no_split=_read_list("no_split.txt"))
 
 
