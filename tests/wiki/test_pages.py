@@ -196,3 +196,16 @@ def test_tag_overview_counts_only_public_pages(client, page_factory):
     assert '<a href="/suche/?topic=mobilitaet">Mobilität</a>' in html
     assert "Mobilität (2 Beiträge)" in text
     assert "Bildung (0 Beiträge)" in text
+
+
+def test_admin_preview_of_an_unsaved_draft_renders(full_case_study, page_factory):
+    """Previews render revision objects whose relations are in memory, not querysets."""
+    other = page_factory.case_study("Noch eine Fallstudie", ags=SOEST)
+    draft = full_case_study.get_latest_revision_as_object()
+    draft.title = "Winterdienst (Entwurf)"
+    draft.related_case_studies = [other]
+    draft.partner_municipalities = [Municipality.objects.get(ags=ARNSBERG)]
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Winterdienst (Entwurf)" in html and "Noch eine Fallstudie" in html

@@ -334,7 +334,8 @@ def test_curator_edits_and_publishes_any_town_directly(client, curator, page_fac
 
 def test_curator_manages_tags_and_topics_in_admin(client, curator):
     client.force_login(curator)
-    assert client.get(reverse("wagtailsnippets_wiki_tag:list")).status_code == 200
+    for name in ("tag", "topic", "contactperson", "municipality"):
+        assert client.get(reverse(f"wagtailsnippets_wiki_{name}:list")).status_code == 200, name
     response = client.post(
         reverse("wagtailsnippets_wiki_tag:add"),
         {"name": "Nahverkehr", "slug": "", "description": "Busse und Bahnen", "parent": "", "synonyms": "ÖPNV\nÖV"},
