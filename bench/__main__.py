@@ -1,0 +1,8 @@
+"""`python -m bench` (what `make bench` runs); see docs/benchmarks.md."""
+
+import sys
+
+from bench.run import main
+
+if __name__ == "__main__":
+    sys.exit(main())
