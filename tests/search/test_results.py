@@ -35,3 +35,17 @@ def test_facets_are_labelled_in_german_and_keep_selected_values():
     assert [v.label for v in facets["district"]] == ["Hochsauerlandkreis", "Kreis Soest"]
     assert {v.label for v in facets["municipality"]} == {"Arnsberg", "Lippstadt"}
     assert [(v.label, v.selected) for v in facets["phase"]] == [("Pilot", False), ("Abgeschlossen", True)]
+
+
+def test_snippet_of_a_long_body_shows_the_passage_deep_inside():
+    from search import analysis
+    from search.results import snippet_for
+
+    filler = "Allgemeine Verwaltungsarbeit im Rathaus. " * 400
+    body = filler + "Die Straßenbeleuchtung der Ortsteile wurde erneuert. " + filler
+    snippet = snippet_for({"body": body, "summary": "Kurz."}, analysis.analyze_query("Strassenbeleuchtung"))
+    assert "<mark>Straßenbeleuchtung</mark>" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) < 400
+    # nothing to mark in the body: the summary is shown
+    assert snippet_for({"body": body, "summary": "Kurz."}, analysis.analyze_query("Zeppelin")) == "Kurz."
