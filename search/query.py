@@ -151,10 +151,10 @@ class SearchQuery:
             return None
         if self.near_location is not None:
             return self.near_location
-        from wiki.models import Municipality
+        from . import reference
 
-        row = Municipality.objects.filter(ags=self.near).values_list("latitude", "longitude").first()
-        return tuple(row) if row else None
+        place = reference.get().places.get(self.near)
+        return (place.latitude, place.longitude) if place else None
 
     def selected(self, param):
         """Selected values of one filter parameter ("type", "district", ...)."""
@@ -309,23 +309,18 @@ def _check_known_places(municipalities, districts, near):
     bookmarked URL should say so rather than silently return nothing."""
     if not (municipalities or districts or near):
         return None
-    from wiki.models import Municipality
+    from . import reference
 
-    wanted = set(municipalities) | ({near} if near else set())
-    rows = {}
-    if wanted:
-        rows = {
-            ags: (lat, lon)
-            for ags, lat, lon in Municipality.objects.filter(ags__in=wanted).values_list("ags", "latitude", "longitude")
-        }
+    ref = reference.get()
     for ags in municipalities:
-        if ags not in rows:
+        if ags not in ref.places:
             raise QueryError("municipality", f"Der Gemeindeschlüssel „{ags}“ gehört zu keiner Kommune Südwestfalens.")
-    if near and near not in rows:
+    if near and near not in ref.places:
         raise QueryError("near", f"Der Gemeindeschlüssel „{near}“ gehört zu keiner Kommune Südwestfalens.")
-    if districts:
-        known = set(Municipality.objects.filter(district_ags__in=districts).values_list("district_ags", flat=True))
-        for key in districts:
-            if key not in known:
-                raise QueryError("district", f"Der Kreisschlüssel „{key}“ gehört zu keinem Kreis Südwestfalens.")
-    return rows.get(near) if near else None
+    for key in districts:
+        if key not in ref.districts:
+            raise QueryError("district", f"Der Kreisschlüssel „{key}“ gehört zu keinem Kreis Südwestfalens.")
+    if not near:
+        return None
+    place = ref.places[near]
+    return (place.latitude, place.longitude)

@@ -267,21 +267,17 @@ def _truncate_keeping_selected(values, size):
 
 
 def _labels(counts):
-    from wiki.models import Municipality, Tag, Topic
+    from . import reference
 
-    labels = {"type": dict(TYPES), "phase": phase_labels(), "district": {}, "municipality": {}, "topic": {}, "tag": {}}
-    if counts["municipality"] or counts["district"]:
-        rows = Municipality.objects.filter(
-            ags__in=list(counts["municipality"])
-        ) | Municipality.objects.filter(district_ags__in=list(counts["district"]))
-        for ags, name, district, district_name in rows.values_list("ags", "name", "district_ags", "district_name"):
-            labels["municipality"][ags] = name
-            labels["district"][district] = district_name
-    if counts["topic"]:
-        labels["topic"] = dict(Topic.objects.filter(slug__in=list(counts["topic"])).values_list("slug", "name"))
-    if counts["tag"]:
-        labels["tag"] = dict(Tag.objects.filter(slug__in=list(counts["tag"])).values_list("slug", "name"))
-    return labels
+    ref = reference.get()
+    return {
+        "type": dict(TYPES),
+        "phase": phase_labels(),
+        "district": ref.districts,
+        "municipality": {ags: place.name for ags, place in ref.places.items()},
+        "topic": ref.topics,
+        "tag": ref.tags,
+    }
 
 
 def empty_facets():

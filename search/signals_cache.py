@@ -1,22 +1,25 @@
-"""Drop the search service's caches when the taxonomy changes.
+"""Drop the search caches (synonyms, reference data) when the taxonomy or towns change.
 
-Connected when search.service is imported (the process that holds the caches is the one that
+Connected when search.service or search.reference is imported (the process that holds the caches is the one that
 must hear about changes); other processes rely on the caches' short lifetime.
 """
 
 from django.db.models.signals import post_delete, post_save
 
 
-def _synonyms_changed(sender=None, **kwargs):
-    from search import service
+def _taxonomy_changed(sender=None, **kwargs):
+    from search import reference, service
 
     service.invalidate_synonyms()
+    reference.invalidate()
 
 
 def connect():
-    from wiki.models import Tag
+    from wiki.models import Municipality, Tag, Topic
     from wiki.signals import knowledge_pages_changed
 
-    post_save.connect(_synonyms_changed, sender=Tag, dispatch_uid="search-synonyms-tag-saved")
-    post_delete.connect(_synonyms_changed, sender=Tag, dispatch_uid="search-synonyms-tag-deleted")
-    knowledge_pages_changed.connect(_synonyms_changed, dispatch_uid="search-synonyms-pages-changed")
+    for model in (Tag, Topic, Municipality):
+        name = model._meta.model_name
+        post_save.connect(_taxonomy_changed, sender=model, dispatch_uid=f"search-cache-{name}-saved")
+        post_delete.connect(_taxonomy_changed, sender=model, dispatch_uid=f"search-cache-{name}-deleted")
+    knowledge_pages_changed.connect(_taxonomy_changed, dispatch_uid="search-cache-pages-changed")

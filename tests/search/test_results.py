@@ -49,3 +49,14 @@ def test_snippet_of_a_long_body_shows_the_passage_deep_inside():
     assert len(snippet) < 400
     # nothing to mark in the body: the summary is shown
     assert snippet_for({"body": body, "summary": "Kurz."}, analysis.analyze_query("Zeppelin")) == "Kurz."
+
+
+def test_facet_labels_follow_a_renamed_tag_at_once():
+    from wiki.models import Tag
+
+    tag = Tag.objects.create(name="Carsharing")
+    query = SearchQuery.from_params({})
+    assert make_facets(query, {"tag": {tag.slug: 2}})["tag"][0].label == "Carsharing"
+    tag.name = "Geteilte Autos"
+    tag.save()
+    assert make_facets(query, {"tag": {tag.slug: 2}})["tag"][0].label == "Geteilte Autos"

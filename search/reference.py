@@ -1,0 +1,69 @@
+"""Small, rarely changing reference data that every search request needs, cached in-process.
+
+Municipalities (for validating `municipality`/`district`/`near` and for facet labels), topic
+and tag names (facet labels). Reading them per request would cost several queries on every
+search; the cache lives for a minute and is dropped at once when a Municipality, Topic or Tag
+is saved or deleted in this process (search/signals_cache.py).
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+CACHE_SECONDS = 60.0
+
+_lock = threading.Lock()
+_cached = None  # (expires_at, Reference)
+
+
+@dataclass(frozen=True)
+class Place:
+    ags: str
+    name: str
+    district: str
+    district_name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Reference:
+    places: dict  # ags -> Place
+    districts: dict  # district key -> district name
+    topics: dict  # slug -> name
+    tags: dict  # slug -> name
+
+
+def get():
+    global _cached
+    cached = _cached
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    with _lock:
+        from wiki.models import Municipality, Tag, Topic
+
+        places = {
+            row[0]: Place(*row)
+            for row in Municipality.objects.values_list(
+                "ags", "name", "district_ags", "district_name", "latitude", "longitude"
+            )
+        }
+        value = Reference(
+            places=places,
+            districts={p.district: p.district_name for p in places.values()},
+            topics=dict(Topic.objects.values_list("slug", "name")),
+            tags=dict(Tag.objects.values_list("slug", "name")),
+        )
+        _cached = (time.monotonic() + CACHE_SECONDS, value)
+    return value
+
+
+def invalidate(**_kwargs):
+    global _cached
+    _cached = None
+
+
+# Whoever uses the cache must hear about changes (idempotent: dispatch_uid).
+from . import signals_cache  # noqa: E402
+
+signals_cache.connect()
