@@ -740,6 +740,9 @@ def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> Query
             continue
         terms = list(word.terms)
         if not word.is_acronym:
+            repaired = _suffix_transposition(token.surface)
+            if repaired and repaired not in terms:
+                terms.append(repaired)
             # A lowercase-typed acronym with an umlaut ("öpnv") must still meet the kept-whole
             # form "oepnv" (the stemmer would give "opnv"); plain ones ("ozg") stem to themselves.
             folded = fold(token.surface).replace("-", "")
@@ -752,6 +755,31 @@ def analyze_query(text: str | None, synonyms: SynonymMap | None = None) -> Query
     if synonyms:
         _apply_synonyms(groups, synonyms)
     return QueryAnalysis(text, groups)
+
+
+def _suffix_transposition(surface: str) -> str | None:
+    """Stem of the word with two letters near its end swapped back, when that reveals an
+    ending the stemmer removes: "Strassenbeleuchtnug" → strassenbeleucht.
+
+    Swapped letters are the most common typo, and in an ending they defeat fuzzy matching: the
+    stemmer strips "-ung" from the right word but nothing from the typo, so the stems end up
+    three or more edits apart. Only tried for a word that is neither in the vocabulary nor a
+    compound of known words and from which the stemmer removed nothing; only accepted when the
+    swap lets the stemmer remove at least two letters.
+    """
+    folded = fold(surface)
+    if len(folded) < 6 or not folded.isalpha() or stem(folded) != folded:
+        return None
+    if folded in get_vocabulary() or split_compound(folded):
+        return None
+    for i in range(len(folded) - 4, len(folded) - 1):
+        if folded[i] == folded[i + 1]:
+            continue
+        candidate = folded[:i] + folded[i + 1] + folded[i] + folded[i + 2 :]
+        candidate_stem = stem(candidate)
+        if len(candidate) - len(candidate_stem) >= 2:
+            return candidate_stem
+    return None
 
 
 def _apply_synonyms(groups: list[QueryGroup], synonyms: SynonymMap) -> None:

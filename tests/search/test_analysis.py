@@ -194,6 +194,16 @@ class TestQuery:
         assert query_matches("öpnv", "Der ÖPNV im Kreis")
         assert query_matches("lorawan", "ein LoRaWAN-Netz")
 
+    def test_swapped_letters_in_an_ending_are_repaired(self):
+        # the stemmer strips "-ung" only from the right spelling; fuzzy matching on stems
+        # could not bridge the gap
+        assert stem("Straßenbeleuchtung") in analyze_query("Strassenbeleuchtnug").groups[0].terms
+        assert query_matches("Verwaltugn", "Die Verwaltung")
+
+    @pytest.mark.parametrize("word", ["Verkehr", "Coworking", "Internet", "Sensor", "Olpe"])
+    def test_correct_words_get_no_repair(self, word):
+        assert analyze_query(word).groups[0].terms == (stem(word),)
+
     @pytest.mark.parametrize(
         "text", ["", "   ", "<script>alert(1)</script>", "' OR 1=1 --", "\x00\x01", "a" * 10000, "*?~^\"()[]{}:/\\"]
     )
