@@ -14,9 +14,10 @@ write, so typo variants, IDF weights and "Meinten Sie …?" need no scan of all 
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils.dateparse import parse_datetime
 
@@ -122,10 +123,18 @@ def _write(page_id, document):
     values, keys, vocab = _entry_values(document)
     with transaction.atomic():
         entry = SearchEntry.objects.select_for_update().filter(page_id=page_id).first()
-        old_vocab = _entry_vocabulary(entry) if entry is not None else ({}, {})
         if entry is None:
-            entry = SearchEntry.objects.create(page_id=page_id, **values)
+            try:
+                with transaction.atomic():
+                    entry = SearchEntry.objects.create(page_id=page_id, **values)
+                created = True
+            except IntegrityError:  # another applier created it a moment ago: update that one
+                entry = SearchEntry.objects.select_for_update().get(page_id=page_id)
+                created = False
         else:
+            created = False
+        old_vocab = ({}, {}) if created else _entry_vocabulary(entry)
+        if not created:
             for name, value in values.items():
                 setattr(entry, name, value)
             entry.save()
@@ -246,6 +255,10 @@ def _recount_vocabulary():
     )
 
 
+# How long another process's write may go unnoticed by this process's vocabulary cache.
+STAMP_SECONDS = 1.0
+
+
 class _Cache:
     """Per-process cache of the vocabulary, valid while no entry changed.
 
@@ -257,9 +270,10 @@ class _Cache:
         self.lock = threading.Lock()
         self.generation = 0
         self.values = {}
+        self.checked = None  # (generation, monotonic time, database stamp)
 
     def get(self, name, build):
-        stamp = (self.generation, _db_stamp())
+        stamp = self.stamp()
         cached = self.values.get(name)
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -268,10 +282,23 @@ class _Cache:
             self.values[name] = (stamp, value)
         return value
 
+    def stamp(self):
+        """(generation, database stamp); the database is asked at most once per
+        STAMP_SECONDS, so one search reading vocabulary, lexicon and count asks once."""
+        now = time.monotonic()
+        checked = self.checked
+        if checked is not None and checked[0] == self.generation and now - checked[1] < STAMP_SECONDS:
+            return (checked[0], checked[2])
+        generation = self.generation
+        db_stamp = _db_stamp()
+        self.checked = (generation, now, db_stamp)
+        return (generation, db_stamp)
+
     def clear(self):
         with self.lock:
             self.generation += 1
             self.values.clear()
+            self.checked = None
 
 
 _cache = _Cache()
@@ -308,7 +335,7 @@ def lexicon():
 
 
 def entry_count():
-    return _db_stamp()[2]
+    return _cache.stamp()[1][2]
 
 
 def _terms_of(kind):
