@@ -45,6 +45,8 @@ CURATOR_MODEL_PERMISSIONS = [
     *(f"wiki.{action}_{model}" for model in ("tag", "topic", "contactperson") for action in ("add", "change", "delete", "view")),
     "wiki.change_municipality",
     "wiki.view_municipality",
+    # Reports → Suchanfragen (search/wagtail_hooks.py): what people search for, no personal data.
+    "search.view_searchquerylog",
 ]
 # Editors may create a contact person from the chooser (it is their own colleague) but not
 # change or delete existing ones, which may belong to another town.

@@ -250,7 +250,7 @@ def test_similar_pages_tag_renders_nothing_on_error_or_without_matches(pages, mo
 
 
 # -- curators' report -------------------------------------------------------------------------
-def test_report_of_top_and_zero_result_queries_for_curators_only(client, django_user_model, db):
+def test_report_of_top_and_zero_result_queries_for_curators_only(client, django_user_model, site_tree):
     for query, count in (("ozg", 3), ("breitband", 1), ("fahrradboxen", 0), ("fahrradboxen", 0)):
         SearchQueryLog.objects.create(query=query, result_count=count, backend="database")
     old = SearchQueryLog.objects.create(query="uralt", result_count=0, backend="database")
@@ -261,7 +261,10 @@ def test_report_of_top_and_zero_result_queries_for_curators_only(client, django_
     client.force_login(editor)
     assert client.get("/admin/reports/suchanfragen/").status_code in (302, 403)
 
-    curator = django_user_model.objects.create_superuser("kuratorin", "k@example.org", "x")
+    from wiki.permissions import ensure_curator_group
+
+    curator = django_user_model.objects.create_user("kuratorin", password="x")
+    curator.groups.add(ensure_curator_group())
     client.force_login(curator)
     response = client.get("/admin/reports/suchanfragen/")
     assert response.status_code == 200
