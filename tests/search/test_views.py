@@ -175,6 +175,9 @@ def test_empty_result_suggests_spelling_related_topics_and_dropping_filters(clie
     assert empty.find("a", string="Ohne Filter suchen")["href"] == "/suche/?q=Stra%C3%9Fenbeleuchtnug+Dorf"
     topics = {text(a): a["href"] for a in empty.select("ul a")}
     assert topics and all(href.startswith("/suche/?topic=") for href in topics.values())
+    # facets without values are left out; a selected value stays, so it can be unticked
+    assert facet(soup, "type") == {"lesson": ("Erfahrung (0 Treffer)", True)}
+    assert soup.find("fieldset", id="facet-tag") is None
 
     soup = get(client, {"q": "Energie"})
     assert soup.find(id="empty-state") is None
