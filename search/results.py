@@ -186,8 +186,8 @@ def _snippet(text, parsed, max_chars):
     if not matches:
         return ""  # nothing to mark here; the caller tries the next field
     best_start, best_count = 0, 0
-    for anchor, _ in matches:
-        start = max(0, anchor - SNIPPET_WINDOW // 4)
+    for anchor, _ in matches[:12]:  # the best passage starts near one of the first matches
+        start = max(0, anchor - max_chars // 4)
         count = len({word for pos, word in matches if start <= pos < start + span})
         if count > best_count:
             best_start, best_count = start, count
@@ -195,7 +195,8 @@ def _snippet(text, parsed, max_chars):
         # begin at a word boundary so that no word is cut
         space = text.find(" ", best_start)
         best_start = space + 1 if 0 <= space < best_start + 60 else best_start
-    window = text[best_start : best_start + span]
+    # A little more than one snippet: analysis.snippet still picks the best cut inside it.
+    window = text[best_start : best_start + max_chars + 120]
     cut = analysis.snippet(window, parsed, max_chars)
     if best_start and not cut.startswith(analysis.ELLIPSIS):
         cut = analysis.ELLIPSIS + " " + cut

@@ -19,7 +19,7 @@ def build(params, fuzzy=False, synonyms=None):
     query = SearchQuery.from_params(params)
     parsed = analysis.analyze_query(query.q, synonyms) if query.q else None
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    return ElasticsearchQueryBuilder(query, parsed, fuzzy=fuzzy, now=now).build().to_dict()
+    return ElasticsearchQueryBuilder(query, parsed, fuzzy=fuzzy, now=now).build()
 
 
 def find(node, key):
