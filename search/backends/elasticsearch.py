@@ -360,7 +360,7 @@ class ElasticsearchBackend(SearchBackend):
             }
         response = self.es.search(index=self.alias, body=body)
         rows = [hit["_source"] for hit in response["hits"]["hits"]]
-        rows.sort(key=lambda doc: _title_rank(doc.get("title") or "", words))
+        rows.sort(key=lambda doc: title_rank(doc.get("title") or "", words))
         pages = [
             {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
             for doc in rows[:limit]
@@ -368,7 +368,7 @@ class ElasticsearchBackend(SearchBackend):
         tags = []
         if len(words) == 1:
             buckets = response["aggregations"]["tags"]["slugs"]["buckets"]
-            tags = _tag_suggestions({b["key"]: b["doc_count"] for b in buckets}, words[0])
+            tags = tag_suggestions({b["key"]: b["doc_count"] for b in buckets}, words[0])
             tags = tags[: max(2, limit - len(pages))]
         return (tags + pages)[:limit]
 
@@ -399,7 +399,7 @@ class ElasticsearchBackend(SearchBackend):
         return [hit_from_document(h["_source"], None, score=h.get("_score")) for h in response["hits"]["hits"]]
 
 
-def _title_rank(title, words):
+def title_rank(title, words):
     """Titles that start with the typed word first, then titles with a word starting with it."""
     folded = analysis.fold(title)
     last = words[-1]
@@ -410,7 +410,7 @@ def _title_rank(title, words):
     return (2, len(title))
 
 
-def _tag_suggestions(counts, word):
+def tag_suggestions(counts, word):
     """Tags of indexed pages whose own name has a word or part starting with `word`, most
     used first. A page's tag_prefixes cover all its tags together, so each candidate is
     checked by name; names come from the database (a renamed tag shows its new name)."""
@@ -424,3 +424,8 @@ def _tag_suggestions(counts, word):
             out.append((counts[slug], name, slug))
     out.sort(key=lambda item: (-item[0], item[1].casefold()))
     return [{"text": name, "kind": "tag", "value": slug, "url": f"/suche/?tag={slug}"} for _count, name, slug in out]
+
+
+# The database backend shares the autocomplete ordering and tag selection.
+_title_rank = title_rank
+_tag_suggestions = tag_suggestions
