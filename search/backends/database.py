@@ -180,7 +180,7 @@ class DatabaseBackend(SearchBackend):
         words = [w for w in words if w][: analysis.MAX_QUERY_WORDS]
         if not words or len(" ".join(words)) < 2:
             return []
-        from search.backends.elasticsearch import _title_rank
+        from search.backends.elasticsearch import title_rank
 
         title_filter = reduce(and_, (Q(title_prefixes__contains=f" {w}") for w in words))
         rows = list(
@@ -188,7 +188,7 @@ class DatabaseBackend(SearchBackend):
             .order_by(F("sort_date").desc(nulls_last=True), "-page_id")
             .values_list("document", flat=True)[: max(limit * 5, 20)]
         )
-        rows.sort(key=lambda doc: _title_rank(doc.get("title") or "", words))
+        rows.sort(key=lambda doc: title_rank(doc.get("title") or "", words))
         pages = [
             {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
             for doc in rows[:limit]
@@ -466,7 +466,7 @@ def _sort_key(sort):
 def _tag_suggestions(word):
     """Tags of indexed pages whose name has a word or compound part starting with `word`, most
     used first (the same selection as the Elasticsearch backend)."""
-    from search.backends.elasticsearch import _tag_suggestions as select
+    from search.backends.elasticsearch import tag_suggestions as select
 
     counts = dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by())
     return select(counts, word)
