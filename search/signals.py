@@ -68,9 +68,7 @@ def page_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
 
     if raw or not isinstance(instance, Page) or instance.pk is None or _bookkeeping_only(update_fields):
         return
-    if _is_knowledge_class(instance.specific_class):
-        return  # knowledge pages have no subtree; they are enqueued themselves in post_save
-    # Structural page (town page, index, home): remember what decides its subtree's visibility.
+    # What decides whether this page (or, for a town page, its subtree) can be in the index.
     instance._search_previous = (
         Page.objects.filter(pk=instance.pk).values_list("live", "url_path", "path").first()
     )
@@ -81,11 +79,14 @@ def page_post_save(sender, instance, created=False, raw=False, update_fields=Non
 
     if raw or not isinstance(instance, Page) or _bookkeeping_only(update_fields):
         return
-    if _is_knowledge_class(instance.specific_class):
-        enqueue([instance.pk], reason="page-created" if created else "page-saved")
-        return
     previous = getattr(instance, "_search_previous", None)
     instance._search_previous = None
+    if _is_knowledge_class(instance.specific_class):
+        was_live = previous[0] if previous else False
+        if not instance.live and not was_live:
+            return  # a draft that never was public: nothing in the index can change
+        enqueue([instance.pk], reason="page-created" if created else "page-saved")
+        return
     if previous is None:
         return
     live, url_path, path = previous

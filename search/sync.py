@@ -346,7 +346,12 @@ class Applier:
 
     def _apply_elasticsearch(self, page_ids):
         documents, build_failures = build_documents(page_ids)
-        outcome = write_documents(self._client_for_writes(), self.target or settings.SEARCH_INDEX_ALIAS, documents)
+        # An editor's publish is visible at once instead of after the next periodic refresh
+        # (≤ 1 s); worker batches leave refreshing to Elasticsearch.
+        refresh = self.inline and _setting("SEARCH_SYNC_INLINE_REFRESH", True)
+        outcome = write_documents(
+            self._client_for_writes(), self.target or settings.SEARCH_INDEX_ALIAS, documents, refresh=refresh
+        )
         outcome.failed.update(build_failures)
         return outcome
 
@@ -428,7 +433,7 @@ class WriteOutcome:
     failed: dict = field(default_factory=dict)  # page_id -> message
 
 
-def write_documents(es, target, documents, require_alias=None):
+def write_documents(es, target, documents, require_alias=None, refresh=False):
     """Index or delete one document per page in one bulk request.
 
     documents: {page_id: dict | None}; None deletes. Per-item rejections are returned in
@@ -453,7 +458,7 @@ def write_documents(es, target, documents, require_alias=None):
         try:
             # require_alias: writing to a missing alias must not auto-create an index with a
             # guessed mapping under the alias name.
-            response = es.bulk(operations=operations, require_alias=require_alias or None)
+            response = es.bulk(operations=operations, require_alias=require_alias or None, refresh=refresh or None)
         except (ApiError, TransportError) as exc:
             raise ElasticsearchDown(_describe(exc)) from exc
         missing_alias = False

@@ -112,6 +112,10 @@ class DocumentForm(BaseDocumentForm):
                 f"PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT, ODS) u. a., höchstens {limit}. "
                 "Der Text der Datei wird für die Suche ausgelesen."
             )
+            # Editors see on the document's edit form why its text is not (fully) searchable.
+            problem = getattr(self.instance, "extraction_error", "")
+            if self.instance.pk and problem:
+                field.help_text += f" Hinweis zur aktuellen Datei: {problem}"
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

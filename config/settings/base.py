@@ -165,6 +165,8 @@ DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "10")
 # search_status) after SEARCH_SYNC_REPORT_AFTER failed attempts, keep applied rows for a week.
 SEARCH_SYNC_INLINE = env_bool("SEARCH_SYNC_INLINE", True)
 SEARCH_SYNC_INLINE_TIMEOUT = float(env_str("SEARCH_SYNC_INLINE_TIMEOUT", "2"))
+# Refresh after an editor's change so it is searchable at once (not after up to 1 s).
+SEARCH_SYNC_INLINE_REFRESH = env_bool("SEARCH_SYNC_INLINE_REFRESH", True)
 SEARCH_SYNC_BATCH_SIZE = env_int("SEARCH_SYNC_BATCH_SIZE", 500)
 SEARCH_SYNC_MAX_BACKOFF = env_int("SEARCH_SYNC_MAX_BACKOFF", 600)
 SEARCH_SYNC_REPORT_AFTER = env_int("SEARCH_SYNC_REPORT_AFTER", 5)

@@ -159,3 +159,14 @@ def test_admin_multiple_upload_refuses_a_disguised_file(admin_client):
     assert payload["success"] is False
     assert "Word (DOCX)" in payload["error_message"]
     assert not KnowledgeDocument.objects.exists()
+
+
+def test_the_edit_form_tells_editors_why_the_text_is_not_searchable(admin_client):
+    from django.core.files.base import ContentFile
+
+    document = KnowledgeDocument(title="Verschlüsselte Satzung")
+    document.file.save("satzung.pdf", ContentFile(sample_files.encrypted_pdf_bytes("Satzung")), save=False)
+    document.save()
+    response = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk]))
+    assert response.status_code == 200
+    assert "verschlüsselt" in response.content.decode()
