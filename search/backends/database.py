@@ -39,6 +39,7 @@ from typing import NamedTuple
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
 
 from search import analysis, fallback_index
+from search.backends import suggestions
 from search.backends.base import SearchBackend
 from search.geo import haversine_km
 from search.models import SearchEntry, SearchEntryKey
@@ -176,27 +177,16 @@ class DatabaseBackend(SearchBackend):
     def suggest(self, prefix, limit=8):
         """Titles and tags for the text typed so far: every word must start a word (or a
         compound part) of the title; tags match on the start of their name."""
-        words = [analysis.fold(t.surface).replace("-", "") for t in analysis.tokenize(prefix or "")]
-        words = [w for w in words if w][: analysis.MAX_QUERY_WORDS]
-        if not words or len(" ".join(words)) < 2:
+        words = suggestions.typed_words(prefix)
+        if not words:
             return []
-        from search.backends.elasticsearch import title_rank
-
         title_filter = reduce(and_, (Q(title_prefixes__contains=f" {w}") for w in words))
         rows = list(
             SearchEntry.objects.filter(title_filter)
             .order_by(F("sort_date").desc(nulls_last=True), "-page_id")
             .values_list("document", flat=True)[: max(limit * 5, 20)]
         )
-        rows.sort(key=lambda doc: title_rank(doc.get("title") or "", words))
-        pages = [
-            {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
-            for doc in rows[:limit]
-        ]
-        tags = []
-        if len(words) == 1:
-            tags = _tag_suggestions(words[0])[: max(2, limit - len(pages))]
-        return (tags + pages)[:limit]
+        return suggestions.combine(rows, words, limit, _tag_counts)
 
     # -- more like this ---------------------------------------------------------------------
     def similar(self, page_id, limit=5):
@@ -463,10 +453,6 @@ def _sort_key(sort):
     return lambda r: (-r.score, -_timestamp(r.date), -r.page_id)
 
 
-def _tag_suggestions(word):
-    """Tags of indexed pages whose name has a word or compound part starting with `word`, most
-    used first (the same selection as the Elasticsearch backend)."""
-    from search.backends.elasticsearch import tag_suggestions as select
-
-    counts = dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by())
-    return select(counts, word)
+def _tag_counts():
+    """How many indexed pages carry each tag (slug -> count)."""
+    return dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by())

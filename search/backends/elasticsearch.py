@@ -37,6 +37,7 @@ from search import analysis
 from search.geo import haversine_km
 from search.results import FACET_KEYS, FACET_SIZES, SearchResults, hit_from_document, make_facets
 
+from . import suggestions
 from .base import SearchBackend
 
 logger = logging.getLogger(__name__)
@@ -340,9 +341,8 @@ class ElasticsearchBackend(SearchBackend):
     def suggest(self, prefix, limit=8):
         """Titles whose words (or compound parts) start with every typed word, newest first
         among equals; for a single word also tags whose name starts with it."""
-        words = [analysis.fold(t.surface).replace("-", "") for t in analysis.tokenize(prefix or "")]
-        words = [w for w in words if w][: analysis.MAX_QUERY_WORDS]
-        if not words or len(" ".join(words)) < 2:
+        words = suggestions.typed_words(prefix)
+        if not words:
             return []
         body = {
             "query": {"bool": {"filter": [{"prefix": {"title_prefixes": w}} for w in words]}},
@@ -360,17 +360,12 @@ class ElasticsearchBackend(SearchBackend):
             }
         response = self.es.search(index=self.alias, body=body)
         rows = [hit["_source"] for hit in response["hits"]["hits"]]
-        rows.sort(key=lambda doc: title_rank(doc.get("title") or "", words))
-        pages = [
-            {"text": doc.get("title") or "", "kind": "page", "type": doc.get("type"), "url": doc.get("url")}
-            for doc in rows[:limit]
-        ]
-        tags = []
-        if len(words) == 1:
+
+        def tag_counts():
             buckets = response["aggregations"]["tags"]["slugs"]["buckets"]
-            tags = tag_suggestions({b["key"]: b["doc_count"] for b in buckets}, words[0])
-            tags = tags[: max(2, limit - len(pages))]
-        return (tags + pages)[:limit]
+            return {b["key"]: b["doc_count"] for b in buckets}
+
+        return suggestions.combine(rows, words, limit, tag_counts)
 
     # -- more like this ---------------------------------------------------------------------
     def similar(self, page_id, limit=5):
@@ -397,35 +392,3 @@ class ElasticsearchBackend(SearchBackend):
         body = {"query": {"bool": {"must": [like], "must_not": exclude}}, "_source": {"includes": HIT_SOURCE}, "size": limit}
         response = self.es.search(index=self.alias, body=body)
         return [hit_from_document(h["_source"], None, score=h.get("_score")) for h in response["hits"]["hits"]]
-
-
-def title_rank(title, words):
-    """Titles that start with the typed word first, then titles with a word starting with it."""
-    folded = analysis.fold(title)
-    last = words[-1]
-    if len(words) == 1 and folded.startswith(last):
-        return (0, len(title))
-    if any(w.startswith(last) for w in folded.split()):
-        return (1, len(title))
-    return (2, len(title))
-
-
-def tag_suggestions(counts, word):
-    """Tags of indexed pages whose own name has a word or part starting with `word`, most
-    used first. A page's tag_prefixes cover all its tags together, so each candidate is
-    checked by name; names come from the database (a renamed tag shows its new name)."""
-    from wiki.models import Tag
-
-    if not counts:
-        return []
-    out = []
-    for slug, name in Tag.objects.filter(slug__in=list(counts)).values_list("slug", "name"):
-        if any(term.startswith(word) for term in analysis.prefix_terms(name)):
-            out.append((counts[slug], name, slug))
-    out.sort(key=lambda item: (-item[0], item[1].casefold()))
-    return [{"text": name, "kind": "tag", "value": slug, "url": f"/suche/?tag={slug}"} for _count, name, slug in out]
-
-
-# The database backend shares the autocomplete ordering and tag selection.
-_title_rank = title_rank
-_tag_suggestions = tag_suggestions
