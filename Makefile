@@ -35,12 +35,15 @@ test-suites: test-postgres test-sqlite
 # The whole suite on PostgreSQL with the Elasticsearch node.
 test-postgres:
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set; use 'make test'"; exit 1; }
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --durations=20 $(PYTEST_ARGS)
 
-# Again on SQLite, the embedded default, for everything that does not need Elasticsearch
-# (database fallback, health, models, import/export): where the two databases differ.
+# Again on SQLite, the embedded default, where the two databases can behave differently:
+# the database search fallback (text matching, facets, distance), the API on top of it,
+# import/export and the health check.
+SQLITE_TESTS = tests/home tests/search/backends/test_database.py tests/search/test_fallback_index.py \
+	tests/search/test_contract.py tests/search/test_api.py tests/wiki/test_importers.py tests/wiki/test_exporters.py
 test-sqlite:
-	env -u DATABASE_URL $(PY) -m pytest -m "not elasticsearch and not postgres and not slow" $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PY) -m pytest -m "not elasticsearch and not postgres and not slow" $(SQLITE_TESTS) $(PYTEST_ARGS)
 
 bench: venv
 	scripts/services.sh run -- $(PY) -m bench $(BENCH_ARGS)
