@@ -22,6 +22,7 @@ import logging
 import re
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -120,21 +121,56 @@ def _replay_page_ids(since):
     )
 
 
-def _write_all(es, target, page_ids, require_alias=False, fill=False):
-    """Write the current documents of these pages; raise RebuildError on any rejection.
+def _build(page_ids, fill=False):
+    """Current documents of these pages; raise RebuildError when one cannot be built.
     fill: a fresh index has nothing to delete, so pages that must not be found are skipped."""
-    from search.sync import build_documents, write_documents
+    from search.sync import build_documents
 
     documents, failures = build_documents(page_ids)
-    if fill:
-        documents = {page_id: doc for page_id, doc in documents.items() if doc is not None}
     if failures:
         raise RebuildError(f"{len(failures)} Suchdokument(e) konnten nicht erstellt werden: {next(iter(failures.values()))}")
+    if fill:
+        documents = {page_id: doc for page_id, doc in documents.items() if doc is not None}
+    return documents
+
+
+def _write(es, target, documents, require_alias=False):
+    """Write documents; raise RebuildError on any rejection. Returns the number indexed."""
+    from search.sync import write_documents
+
     outcome = write_documents(es, target, documents, require_alias=require_alias)
     if outcome.failed:
         page_id, message = next(iter(outcome.failed.items()))
         raise RebuildError(f"Elasticsearch hat {len(outcome.failed)} Dokument(e) abgelehnt, z. B. Seite {page_id}: {message}")
     return len(outcome.indexed)
+
+
+def _write_all(es, target, page_ids, require_alias=False, fill=False):
+    return _write(es, target, _build(page_ids, fill=fill), require_alias=require_alias)
+
+
+def _fill(es, name, ids, batch_size, result, progress, fault, clock):
+    """Bulk-fill the new index. Building a batch (CPU, database) overlaps with sending the
+    previous one (waiting for Elasticsearch): one request in flight at a time."""
+    total, done, in_flight = len(ids), 0, None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-rebuild") as pool:
+        try:
+            for chunk in _chunks(ids, batch_size):
+                documents = _build(chunk, fill=True)
+                if in_flight is not None:
+                    result.documents += in_flight.result()
+                in_flight = pool.submit(_write, es, name, documents)
+                done += len(chunk)
+                if fault:
+                    fault(done)
+                if progress:
+                    progress(done, total, time.monotonic() - clock)
+            if in_flight is not None:
+                result.documents += in_flight.result()
+        except BaseException:
+            if in_flight is not None:
+                in_flight.cancel()
+            raise
 
 
 def _replay(es, target, since, require_alias=False):
@@ -176,15 +212,8 @@ def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=Non
         try:
             es.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
             ids = list(KnowledgePage.objects.filter(live=True).order_by("pk").values_list("pk", flat=True))
-            total, done = len(ids), 0
-            for chunk in _chunks(ids, batch_size):
-                result.documents += _write_all(es, name, chunk, fill=True)
-                done += len(chunk)
-                if fault:
-                    fault(done)
-                if progress:
-                    progress(done, total, time.monotonic() - clock)
-            result.pages = total
+            _fill(es, name, ids, batch_size, result, progress, fault, clock)
+            result.pages = len(ids)
             result.seconds = time.monotonic() - clock
             result.replayed += _replay(es, name, since)
             es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})

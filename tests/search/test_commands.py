@@ -161,7 +161,7 @@ def test_rebuild_failure_says_the_old_index_stays(index, monkeypatch):
     def refuse(*args, **kwargs):
         raise rebuild_module.RebuildError("Elasticsearch hat 1 Dokument(e) abgelehnt.")
 
-    monkeypatch.setattr(rebuild_module, "_write_all", refuse)
+    monkeypatch.setattr(rebuild_module, "_write", refuse)
     with pytest.raises(CommandError) as excinfo:
         run("search_rebuild")
     assert "alten Index" in str(excinfo.value)
