@@ -99,8 +99,8 @@ def elasticsearch_fingerprints(es, alias):
     return result
 
 
-def database_fingerprints():
-    """{page_id: fingerprint of the stored display document} of the fallback entries."""
+def database_documents():
+    """{page_id: stored display document} of the fallback entries."""
     from search.models import SearchEntry
 
     return {page_id: document for page_id, document in SearchEntry.objects.values_list("page_id", "document")}
@@ -131,7 +131,7 @@ def check(es=None, progress=None):
     result.expected = len(expected)
 
     # Fallback: the stored document keeps the display fields; compare those field by field.
-    stored = database_fingerprints()
+    stored = database_documents()
     stale_db = []
     common = sorted(set(expected) & set(stored))
     for start in range(0, len(common), 500):
