@@ -96,3 +96,12 @@ def public_ids():
     from wiki.models import KnowledgePage
 
     return set(KnowledgePage.objects.live().public().values_list("pk", flat=True))
+
+
+def publish(page, **changes):
+    """Publish a new revision of `page` with `changes`, as an editor's save and publish would."""
+    page = page.specific_class.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page

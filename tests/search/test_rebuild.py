@@ -11,17 +11,9 @@ from search.index import MAPPING_VERSION, create_index, mapping_version, new_ind
 from search.models import SearchEntry
 from search.rebuild import alias_targets, concrete_indices, rebuild
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, index, public_ids  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, index, public_ids, publish  # noqa: F401
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.slow]
-
-
-def publish(page, **changes):
-    page = page.specific_class.objects.get(pk=page.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

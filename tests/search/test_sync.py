@@ -9,18 +9,10 @@ from wagtail.models import Page, PageViewRestriction
 from search.models import IndexTask, SearchEntry
 from search.sync import Applier, enqueue
 from tests.search.factories import make_page, tag
-from tests.search.sync_helpers import ARNSBERG, BRILON, OLPE, index, pending_tasks  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, BRILON, OLPE, index, pending_tasks, publish  # noqa: F401
 from wiki.models import Municipality, MunicipalityPage, TemplatePageDocument, Topic
 
 pytestmark = pytest.mark.elasticsearch
-
-
-def publish(page, **changes):
-    page = page.specific_class.objects.get(pk=page.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 # --- pages ---------------------------------------------------------------------------------

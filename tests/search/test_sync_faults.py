@@ -14,17 +14,18 @@ from search.drift import check
 from search.models import IndexTask, SearchEntry
 from search.sync import Applier, backoff_seconds, enqueue
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, elasticsearch_down, index, pending_tasks, public_ids  # noqa: F401
+from tests.search.sync_helpers import (  # noqa: F401
+    ARNSBERG,
+    OLPE,
+    SOEST,
+    elasticsearch_down,
+    index,
+    pending_tasks,
+    public_ids,
+    publish,
+)
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.slow]
-
-
-def publish(page, **changes):
-    page = page.specific_class.objects.get(pk=page.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def test_outage_costs_a_delay_and_no_update(index, settings):
