@@ -20,7 +20,12 @@ def _profiler():
 def _write(profiler, path):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
-    return str(path)
+    from bench.environment import PROJECT_DIR
+
+    try:
+        return str(path.resolve().relative_to(PROJECT_DIR))
+    except ValueError:
+        return str(path)
 
 
 def profile_search(param_sets, output_dir, backend, rounds=2):

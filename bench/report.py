@@ -169,8 +169,11 @@ def render(results, json_name="benchmarks.json"):
         for clients in (1, 8):
             s = http.get(f"search_{clients}") or {}
             if s:
-                rows.append([backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("max"), s.get("throughput_rps"), s.get("errors")])
-    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Max", "Req/s", "Errors"], rows))
+                rows.append([
+                    backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("max"), s.get("throughput_rps"),
+                    s.get("web_cpu_ms_per_request"), s.get("es_cpu_ms_per_request"), s.get("errors"),
+                ])
+    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Max", "Req/s", "Web CPU ms/req", "ES CPU ms/req", "Errors"], rows))
     out.append("")
     kinds = ["one_word", "multi_word", "facets", "near_radius", "browse"]
     rows = []
@@ -184,6 +187,14 @@ def render(results, json_name="benchmarks.json"):
         out.append(_table(["Backend", "One word", "Several words", "With facet filters", "near + radius", "Browse (empty q)"], rows))
         out.append("")
 
+    out.append(
+        "CPU columns: CPU time the gunicorn processes (web) and the Elasticsearch node spent per request during that "
+        "measurement (from /proc and the node's process stats). They depend much less on other work competing for "
+        "the two cores than latency does (not entirely: a starved JVM burns more CPU per request); web + ES CPU per "
+        "request bounds the latency from below and 2 cores / (web + ES CPU) bounds the throughput from above."
+    )
+    out.append("")
+
     out.append("### Autocomplete over HTTP (`GET /api/search/suggest/`), ms")
     out.append("")
     rows = []
@@ -192,8 +203,11 @@ def render(results, json_name="benchmarks.json"):
         for clients in (1, 8):
             s = http.get(f"suggest_{clients}") or {}
             if s:
-                rows.append([backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("throughput_rps"), s.get("errors")])
-    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Req/s", "Errors"], rows))
+                rows.append([
+                    backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("throughput_rps"),
+                    s.get("web_cpu_ms_per_request"), s.get("es_cpu_ms_per_request"), s.get("errors"),
+                ])
+    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Req/s", "Web CPU ms/req", "ES CPU ms/req", "Errors"], rows))
     out.append("")
 
     rebuild = results.get("rebuild") or {}
@@ -213,6 +227,7 @@ def render(results, json_name="benchmarks.json"):
                 ["Throughput (pages/s, median run)", rebuild.get("pages_per_second_median"), reference.get("pages_per_second_median"), _fmt(ratios.get("rebuild_throughput"), 2)],
                 ["Fill phase alone (pages/s, as the command reports it)", rebuild.get("fill_pages_per_second_median"), "–", ""],
                 ["CPU time of the command (s, median)", rebuild.get("cpu_seconds_median"), reference.get("cpu_seconds_median"), ""],
+                ["CPU time of Elasticsearch meanwhile (s, median)", rebuild.get("es_cpu_seconds_median"), reference.get("es_cpu_seconds_median"), ""],
                 ["Peak RSS of the command (MiB)", rebuild.get("peak_rss_mib_max"), reference.get("peak_rss_mib_max"), _fmt(ratios.get("rebuild_peak_rss"), 2)],
             ],
         )
@@ -239,7 +254,7 @@ def render(results, json_name="benchmarks.json"):
             f"The same {inprocess.get('queries')} text queries (one word and several words), {inprocess.get('rounds')} rounds after a warm-up round. "
             "Ours: `search.service` with everything the API returns (10 hits with snippets, total, six disjunctive facets, "
             "spelling suggestion). Wagtail: `count()` + first 10 results (what a paginated search view does); with facets "
-            "additionally `.facet(\"content_type\")` and `.facet(\"municipality\")`, the only comparable facets its backend can compute."
+            "additionally `.facet(\"content_type_id\")` and `.facet(\"municipality_id\")`, the only comparable facets its backend can compute."
         )
         out.append("")
         rows = []

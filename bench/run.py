@@ -104,6 +104,7 @@ def phase_fallback(ctx):
         nonlocal progress
         if progress is None:
             progress = Progress("fallback rebuild", total)
+            progress.started = started
         progress.advance(done - progress.done)
 
     count = fallback_index.rebuild_entries(progress=report)
@@ -123,7 +124,9 @@ def phase_rebuild(ctx):
 
     runs = []
     for repetition in range(ctx.profile.rebuild_repetitions):
+        es_before = es_cpu_seconds(ctx.es)
         outcome = run_command(["search_rebuild"], environment.child_env(), f"rebuild {repetition + 1}/{ctx.profile.rebuild_repetitions}")
+        outcome["es_cpu_seconds"] = _delta(es_before, es_cpu_seconds(ctx.es))
         if outcome["returncode"] != 0:
             raise RuntimeError(f"search_rebuild failed ({outcome['returncode']}): {outcome['output_tail']}")
         documents = document_count(ctx.es, ctx.alias)
@@ -154,11 +157,13 @@ def phase_reference_index(ctx):
 
     runs = []
     for repetition in range(ctx.profile.reference_repetitions):
+        es_before = es_cpu_seconds(ctx.es)
         outcome = run_command(
             ["update_index", "--backend", reference.BACKEND],
             environment.child_env(),
             f"wagtail update_index {repetition + 1}/{ctx.profile.reference_repetitions}",
         )
+        outcome["es_cpu_seconds"] = _delta(es_before, es_cpu_seconds(ctx.es))
         if outcome["returncode"] != 0:
             raise RuntimeError(f"update_index failed ({outcome['returncode']}): {outcome['output_tail']}")
         outcome["documents"] = reference.indexed_pages(ctx.es)
@@ -181,8 +186,13 @@ def _runs_summary(runs):
         "peak_rss_mib_max": max((r["peak_rss_mib"] for r in runs if r["peak_rss_mib"]), default=None),
         "cpu_seconds_median": sorted(r["cpu_seconds"] for r in runs)[len(runs) // 2],
         "fill_pages_per_second_median": _median_or_none([r.get("fill_pages_per_second") for r in runs]),
+        "es_cpu_seconds_median": _median_or_none([r.get("es_cpu_seconds") for r in runs]),
         "runs": [{k: v for k, v in r.items() if k != "output_tail"} for r in runs],
     }
+
+
+def _delta(before, after):
+    return round(after - before, 2) if before is not None and after is not None else None
 
 
 def _median_or_none(values):
@@ -211,17 +221,42 @@ def _http(ctx, backend):
         load.run(server.base_url, load.SUGGEST_PATH, suggest, 4, 5, 30, f"{backend} suggest warm-up")
         out["cold_worker_max_ms"] = warm["max"]
         budget = ctx.profile.budget_seconds
-        out["search_1"] = load.run(server.base_url, load.SEARCH_PATH, mix, 1, ctx.profile.search_requests_1, budget, f"{backend} search, 1 client")
-        out["search_8"] = load.run(
-            server.base_url, load.SEARCH_PATH, mix, 8, ctx.profile.search_requests_per_client_8, budget, f"{backend} search, 8 clients"
-        )
-        out["suggest_1"] = load.run(server.base_url, load.SUGGEST_PATH, suggest, 1, ctx.profile.suggest_requests, budget, f"{backend} suggest, 1 client")
-        out["suggest_8"] = load.run(
-            server.base_url, load.SUGGEST_PATH, suggest, 8, max(ctx.profile.suggest_requests // 8, 5), budget, f"{backend} suggest, 8 clients"
+        measure = lambda *a: _with_cpu(ctx, server, backend, *a)  # noqa: E731
+        out["search_1"] = measure(load.SEARCH_PATH, mix, 1, ctx.profile.search_requests_1, budget, f"{backend} search, 1 client")
+        out["search_8"] = measure(load.SEARCH_PATH, mix, 8, ctx.profile.search_requests_per_client_8, budget, f"{backend} search, 8 clients")
+        out["suggest_1"] = measure(load.SUGGEST_PATH, suggest, 1, ctx.profile.suggest_requests, budget, f"{backend} suggest, 1 client")
+        out["suggest_8"] = measure(
+            load.SUGGEST_PATH, suggest, 8, max(ctx.profile.suggest_requests // 8, 5), budget, f"{backend} suggest, 8 clients"
         )
         out["memory"] = server.memory()
         log(f"{backend} web memory: {out['memory']}")
     return out
+
+
+def es_cpu_seconds(es):
+    """CPU time of the Elasticsearch node(s) so far; None if the node does not say. On a
+    node shared with other work this includes that work."""
+    try:
+        nodes = es.options(request_timeout=30).nodes.stats(metric="process")["nodes"]
+        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes.values()) / 1000
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _with_cpu(ctx, server, backend, path, mix, clients, per_client, budget, label):
+    """load.run plus the CPU time the web workers and Elasticsearch spent per request: robust
+    on a busy machine, where wall-clock latency also measures waiting for a core."""
+    from bench import load
+
+    web_before, es_before = server.cpu_seconds(), es_cpu_seconds(ctx.es)
+    summary = load.run(server.base_url, path, mix, clients, per_client, budget, label)
+    web_after, es_after = server.cpu_seconds(), es_cpu_seconds(ctx.es)
+    requests_done = summary["n"] + summary["errors"]
+    if requests_done:
+        summary["web_cpu_ms_per_request"] = round((web_after - web_before) / requests_done * 1000, 2)
+        if es_before is not None and es_after is not None and backend == "elasticsearch":
+            summary["es_cpu_ms_per_request"] = round((es_after - es_before) / requests_done * 1000, 2)
+    return summary
 
 
 def _check_http(out, backend):

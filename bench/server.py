@@ -36,6 +36,18 @@ def proc_status(pid):
     return values
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (0.0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
 def children(pid):
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
@@ -91,6 +103,12 @@ class WebServer:
 
     def worker_pids(self):
         return children(self.process.pid) if self.process else []
+
+    def cpu_seconds(self):
+        """CPU time used so far by the master and its workers."""
+        if not self.process:
+            return 0.0
+        return cpu_seconds(self.process.pid) + sum(cpu_seconds(pid) for pid in self.worker_pids())
 
     def memory(self):
         """Peak and current RSS (MiB) of the master and each worker."""
