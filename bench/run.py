@@ -442,14 +442,13 @@ def main(argv=None):
 
 
 def _cleanup(ctx):
-    """The reference indices are the benchmark's own; ours stay (the next run's rebuild
-    replaces them), unless a quick run made them."""
+    """The benchmark's indices are its own: drop them (each run rebuilds them anyway), so a
+    shared test node does not keep ~10,000 documents in its small heap."""
     try:
         from bench import reference
 
         reference.drop_indices(ctx.es)
-        if ctx.args.quick:
-            reference.delete_by_prefix(ctx.es, f"{ctx.alias}-")
+        reference.delete_by_prefix(ctx.es, f"{ctx.alias}-")
     except Exception as exc:  # noqa: BLE001
         log(f"cleanup: {exc}")
 
