@@ -119,6 +119,13 @@ def _actions_delete(target, ids):
         yield {"_op_type": "delete", "_index": target, "_id": str(pk)}
 
 
+def _bulk(es, actions, chunk_size, refresh):
+    # Item errors come back for the caller to judge; transport errors (node down) raise.
+    return helpers.bulk(
+        es, actions, chunk_size=chunk_size, raise_on_error=False, raise_on_exception=True, refresh=refresh
+    )
+
+
 def bulk_upsert(es, target, docs, chunk_size=BULK_CHUNK_SIZE, refresh=False):
     """Index (create or replace) documents; returns (count_ok, errors).
 
@@ -126,14 +133,7 @@ def bulk_upsert(es, target, docs, chunk_size=BULK_CHUNK_SIZE, refresh=False):
     failure means (the outbox keeps the task queued, the rebuild aborts). Transport errors
     (node down) raise.
     """
-    ok, errors = helpers.bulk(
-        es,
-        _actions_upsert(target, docs),
-        chunk_size=chunk_size,
-        raise_on_error=False,
-        raise_on_exception=True,
-        refresh=refresh,
-    )
+    ok, errors = _bulk(es, _actions_upsert(target, docs), chunk_size, refresh)
     if errors:
         logger.warning("bulk upsert into %s: %d errors, first: %s", target, len(errors), errors[0])
     return ok, errors
@@ -141,14 +141,7 @@ def bulk_upsert(es, target, docs, chunk_size=BULK_CHUNK_SIZE, refresh=False):
 
 def bulk_delete(es, target, ids, chunk_size=BULK_CHUNK_SIZE, refresh=False):
     """Delete documents by page id; ids that are not in the index are not errors."""
-    ok, errors = helpers.bulk(
-        es,
-        _actions_delete(target, ids),
-        chunk_size=chunk_size,
-        raise_on_error=False,
-        raise_on_exception=True,
-        refresh=refresh,
-    )
+    ok, errors = _bulk(es, _actions_delete(target, ids), chunk_size, refresh)
     errors = [e for e in errors if (e.get("delete") or {}).get("status") != 404]
     if errors:
         logger.warning("bulk delete in %s: %d errors, first: %s", target, len(errors), errors[0])
