@@ -146,7 +146,7 @@ start_postgres() {
     log "starting PostgreSQL on 127.0.0.1:$port"
     as_service_user "$PG_VERSION_DIR/pg_ctl" -D "$RUN_DIR/pg" -l "$RUN_DIR/pg.log" -w -t 60 \
         -o "-p $port -k $RUN_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null || { cat "$RUN_DIR/pg.log" >&2; die "PostgreSQL did not start"; }
+        start >/dev/null 9>&- || { cat "$RUN_DIR/pg.log" >&2; die "PostgreSQL did not start"; }
     echo "$port" > "$RUN_DIR/pg.port"
     as_service_user "$PG_VERSION_DIR/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname='transferwiki'" | grep -q 1 || \
@@ -178,7 +178,7 @@ start_elasticsearch() {
         -Etransport.host=127.0.0.1 -Etransport.port=0 \
         -Epath.data="$RUN_DIR/es-data" -Epath.logs="$RUN_DIR/es-logs" \
         -Ecluster.routing.allocation.disk.threshold_enabled=false \
-        -Eaction.destructive_requires_name=false >"$RUN_DIR/es-start.log" 2>&1 \
+        -Eaction.destructive_requires_name=false >"$RUN_DIR/es-start.log" 2>&1 9>&- \
         || { cat "$RUN_DIR/es-start.log" >&2; die "Elasticsearch did not start"; }
     echo "$port" > "$RUN_DIR/es.port"
     local waited=0
