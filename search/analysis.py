@@ -280,6 +280,7 @@ def set_vocabulary(vocabulary: Vocabulary | None) -> None:
     _SPLIT_CACHE.clear()
     _WORD_CACHE.clear()
     _QUERY_WORD_CACHE.clear()
+    _PREFIX_CACHE.clear()
 
 
 def _part_allowed(part: str) -> bool:
@@ -520,8 +521,8 @@ def split_index_terms(text: str) -> IndexTerms:
     """Main stems and compound parts as two lists, for backends that weight parts lower."""
     terms: list[str] = []
     parts: list[str] = []
-    for token in tokenize(text):
-        word = analyze_word(token.surface)
+    for surface in _TOKEN_RE.findall(text or ""):  # only surfaces needed: no Token objects
+        word = analyze_word(surface)
         if word is not None:
             terms.extend(word.terms)
             parts.extend(word.parts)
@@ -531,8 +532,8 @@ def split_index_terms(text: str) -> IndexTerms:
 def index_terms(text: str) -> list[str]:
     """Terms to index for a text: per word its stem, followed by the stems of its parts."""
     out: list[str] = []
-    for token in tokenize(text):
-        word = analyze_word(token.surface)
+    for surface in _TOKEN_RE.findall(text or ""):  # only surfaces needed: no Token objects
+        word = analyze_word(surface)
         if word is not None:
             out.extend(word.terms)
             out.extend(word.parts)
@@ -547,19 +548,37 @@ def index_text(text: str) -> str:
 def prefix_terms(text: str) -> list[str]:
     """Folded, unstemmed words (and compound parts) for autocomplete prefix matching:
     "Straßenbeleuchtung in Olpe" → strassenbeleuchtung, strasse, beleuchtung, olpe."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for token in tokenize(text):
-        for piece in [token.surface, *(_HYPHEN_SPLIT.split(token.surface) if "-" in token.surface else ())]:
-            folded = fold(piece)
-            if not folded or folded in STOP_WORDS:
-                continue
-            candidates = [_acronym_term(piece)] if is_acronym(piece) else [folded, *split_compound(folded)]
-            for term in candidates:
-                term = term.replace("-", "")
-                if term and term not in seen:
-                    seen.add(term)
-                    out.append(term)
+    if not text:
+        return []
+    cache = _PREFIX_CACHE
+    out: dict[str, None] = {}  # ordered set
+    for surface in _TOKEN_RE.findall(text):
+        terms = cache.get(surface)
+        if terms is None:
+            terms = _surface_prefix_terms(surface)
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            cache[surface] = terms
+        out.update(terms)
+    return list(out)
+
+
+# surface -> its prefix terms; one analysis per distinct word of a rebuild (cleared with the
+# vocabulary, see set_vocabulary).
+_PREFIX_CACHE: dict[str, dict[str, None]] = {}
+
+
+def _surface_prefix_terms(surface: str) -> dict[str, None]:
+    out: dict[str, None] = {}
+    for piece in [surface, *(_HYPHEN_SPLIT.split(surface) if "-" in surface else ())]:
+        folded = fold(piece)
+        if not folded or folded in STOP_WORDS:
+            continue
+        candidates = [_acronym_term(piece)] if is_acronym(piece) else [folded, *split_compound(folded)]
+        for term in candidates:
+            term = term.replace("-", "")
+            if term:
+                out[term] = None
     return out
 
 

@@ -124,27 +124,33 @@ def _terms_text(text):
         # analysis.set_vocabulary() (tests, benchmarks) changes what words split into.
         _SURFACE_TERMS.clear()
         _cache_vocabulary[0] = analysis.get_vocabulary()
-    cache = _SURFACE_TERMS
-    out = []
-    append = out.append
     # Tokens never span whitespace, so the text can be cut at whitespace first and each piece
-    # ("Strom.", "LoRaWAN-Sensoren,") analysed once and remembered with its punctuation.
-    for chunk in text.split():
-        terms = cache.get(chunk)
-        if terms is None:
-            pieces = []
-            for surface in analysis._TOKEN_RE.findall(chunk):
-                word = analysis.analyze_word(surface)
-                if word is not None:
-                    pieces.extend(word.terms)
-                    pieces.extend(word.parts)
-            terms = " ".join(pieces)
-            if len(cache) > _SURFACE_CACHE_LIMIT:
-                cache.clear()
-            cache[chunk] = terms
-        if terms:
-            append(terms)
-    return " ".join(out)
+    # ("Strom.", "LoRaWAN-Sensoren,") analysed once and remembered with its punctuation. The
+    # lookups run in C (map); only pieces not seen before go through the analysis.
+    chunks = text.split()
+    found = list(map(_SURFACE_TERMS.get, chunks))
+    if None in found:
+        for position, terms in enumerate(found):
+            if terms is None:
+                found[position] = _chunk_terms(chunks[position])
+    return " ".join(filter(None, found))
+
+
+def _chunk_terms(chunk):
+    cache = _SURFACE_TERMS
+    terms = cache.get(chunk)
+    if terms is None:
+        pieces = []
+        for surface in analysis._TOKEN_RE.findall(chunk):
+            word = analysis.analyze_word(surface)
+            if word is not None:
+                pieces.extend(word.terms)
+                pieces.extend(word.parts)
+        terms = " ".join(pieces)
+        if len(cache) > _SURFACE_CACHE_LIMIT:
+            cache.clear()
+        cache[chunk] = terms
+    return terms
 
 
 def clear_caches():
@@ -347,65 +353,158 @@ def build_documents(pages):
 
 def build_documents_by_id(pages):
     """{page id: document or None} for every requested page id (None: delete from the index)."""
-    from wiki.models import CaseStudyPage, KnowledgePage, LessonPage, TemplatePage, TemplatePageDocument
+    return assemble_documents(load_pages(pages))
+
+
+class PageBatch:
+    """Everything the documents of some pages are built from, read from the database with a
+    fixed number of queries. Plain data (picklable): the rebuild reads batches in its main
+    process and builds the documents in worker processes that never touch the database."""
+
+    def __init__(self, ids):
+        self.ids = ids  # every requested id, in request order
+        self.rows = {}  # id -> _PageRow of the pages that may be found, in request order
+        self.urls = {}
+        self.topic_ids = defaultdict(list)
+        self.tag_ids = defaultdict(list)
+        self.partner_ids = defaultdict(list)
+        self.document_parts = defaultdict(list)
+        self.reference = None
+
+
+def load_pages(pages):
+    """PageBatch of `pages` (Page objects or ids): the committed state of each page."""
+    from wiki.models import CaseStudyPage, KnowledgePage, TemplatePageDocument
 
     ids = []
     for page in pages:
         pk = page if isinstance(page, int) else getattr(page, "pk", None)
         if pk is not None and pk not in ids:
             ids.append(pk)
-    result = dict.fromkeys(ids)
+    batch = PageBatch(ids)
     if not ids:
-        return result
+        return batch
 
     # Re-read from the database in one query per page type: callers hand in whatever they
     # have (generic Page objects, stale instances), the index must get the committed state.
+    # Only the needed columns, as plain values (no model instances, no StreamField blocks):
+    # building page objects was the largest cost of a rebuild.
     restricted = _restricted_paths()
-    specific = {}
-    for model in (CaseStudyPage, LessonPage, TemplatePage):
-        for page in model.objects.filter(pk__in=ids, live=True):
-            if is_indexable(page, restricted):
-                specific[page.pk] = page
-    if not specific:
-        return result
-    live_ids = list(specific)
+    found = {}
+    for row in _page_rows(ids):
+        if not row.expired and _is_public(row.path, restricted):
+            found[row.pk] = row
+    if not found:
+        return batch
+    batch.rows = {pk: found[pk] for pk in ids if pk in found}
+    live_ids = list(batch.rows)
 
-    ref = _Reference()
+    batch.reference = _Reference()
     url_of = _UrlResolver()
-    topic_ids = defaultdict(list)
+    batch.urls = {pk: url_of(row) for pk, row in batch.rows.items()}
     for page_id, topic_id in KnowledgePage.topics.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
         "knowledgepage_id", "topic_id"
     ):
-        topic_ids[page_id].append(topic_id)
-    tag_ids = defaultdict(list)
+        batch.topic_ids[page_id].append(topic_id)
     for page_id, tag_id in KnowledgePage.tags.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
         "knowledgepage_id", "tag_id"
     ):
-        tag_ids[page_id].append(tag_id)
-    partner_ids = defaultdict(list)
-    case_ids = [pk for pk, page in specific.items() if page.TYPE_CODE == "case_study"]
+        batch.tag_ids[page_id].append(tag_id)
+    case_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "case_study"]
     if case_ids:
         for page_id, municipality_id in CaseStudyPage.partner_municipalities.through.objects.filter(
             casestudypage_id__in=case_ids
         ).values_list("casestudypage_id", "municipality_id"):
-            partner_ids[page_id].append(municipality_id)
-    documents = defaultdict(list)
-    template_ids = [pk for pk, page in specific.items() if page.TYPE_CODE == "template"]
+            batch.partner_ids[page_id].append(municipality_id)
+    template_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "template"]
     if template_ids:
         for page_id, title, text in (
             TemplatePageDocument.objects.filter(page_id__in=template_ids)
             .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "document__title", "document__extracted_text")
         ):
-            documents[page_id].append(title or "")
-            documents[page_id].append(text or "")
+            batch.document_parts[page_id].append(title or "")
+            batch.document_parts[page_id].append(text or "")
+    return batch
 
-    for page_id in live_ids:
-        result[page_id] = _document(
-            specific[page_id], ref, url_of(specific[page_id]), topic_ids[page_id], tag_ids[page_id],
-            partner_ids[page_id], documents[page_id],
-        )
+
+def assemble_documents(batch, page_ids=None):
+    """{page id: document or None} from a PageBatch (no database access: runs in the
+    rebuild's worker processes). page_ids: only these (default: all requested ids)."""
+    result = dict.fromkeys(batch.ids if page_ids is None else page_ids)
+    for page_id in result:
+        row = batch.rows.get(page_id)
+        if row is not None:
+            result[page_id] = _document(
+                row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
+                batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
+                batch.document_parts.get(page_id, ()),
+            )
     return result
+
+
+# Columns a document is built from, per page type (besides _COMMON_FIELDS).
+_COMMON_FIELDS = (
+    "id", "title", "expired", "path", "url_path", "first_published_at", "last_published_at",
+    "municipality_id", "summary", "external_id",
+)
+_TYPE_FIELDS = {
+    "case_study": (
+        "phase", "start_year", "end_year", "effort_time", "effort_staff", "effort_cost", "funding_programme",
+        "budget", "operator_model", "licence",
+    ),
+    "lesson": ("what_was_tried", "what_happened", "recommendation"),
+    "template": ("template_kind", "description", "licence"),
+}
+
+
+class _PageRow:
+    """The columns of one live knowledge page, with the attributes `_document` and
+    `body_parts` read from a page object."""
+
+    phase = start_year = end_year = None
+
+    def __init__(self, model, values):
+        self.__dict__.update(values)
+        self.TYPE_CODE = model.TYPE_CODE
+        self._model = model
+
+    @property
+    def pk(self):
+        return self.id
+
+    @property
+    def url(self):
+        # Only for a page outside every site root (see _UrlResolver); not on the hot path.
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=self.id).first()
+        return page.url if page is not None else ""
+
+    def get_template_kind_display(self):
+        from django.utils.encoding import force_str
+
+        choices = dict(self._model._meta.get_field("template_kind").flatchoices)
+        return force_str(choices.get(self.template_kind, self.template_kind), strings_only=True)
+
+
+def _page_rows(ids):
+    """_PageRow of every live page among `ids`, one query per knowledge page type."""
+    from django.db.models import ExpressionWrapper, F, JSONField
+
+    from wiki.models import CaseStudyPage, LessonPage, TemplatePage
+
+    for model in (CaseStudyPage, LessonPage, TemplatePage):
+        fields = _COMMON_FIELDS + _TYPE_FIELDS[model.TYPE_CODE]
+        queryset = model.objects.filter(pk__in=ids, live=True)
+        if model is CaseStudyPage:
+            # The StreamField's stored JSON as plain lists and dicts, without StreamValue.
+            queryset = queryset.annotate(body_json=ExpressionWrapper(F("body"), output_field=JSONField()))
+            fields += ("body_json",)
+        for values in queryset.values(*fields):
+            if model is CaseStudyPage:
+                values["body"] = values.pop("body_json")
+            yield _PageRow(model, values)
 
 
 def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
@@ -475,12 +574,9 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
 
 
 def _vocabulary(*texts):
-    words = []
-    seen = set()
+    """Distinct words of at least three characters, in order of first occurrence."""
+    words = {}
     for text in texts:
-        for token in analysis.tokenize(text):
-            surface = token.surface
-            if len(surface) >= 3 and surface not in seen:
-                seen.add(surface)
-                words.append(surface)
-    return words
+        if text:
+            words.update(dict.fromkeys(analysis._TOKEN_RE.findall(text)))
+    return [word for word in words if len(word) >= 3]
