@@ -81,6 +81,7 @@ class WebServer:
             sys.executable, "-m", "gunicorn", "config.wsgi:application",
             "--bind", f"127.0.0.1:{self.port}",
             "--workers", str(self.workers),
+            "--preload",  # as the README deploys it: the vocabulary is read once, in the master
             "--timeout", "120",
             "--log-level", "warning",
         ]

@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import Stemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -281,6 +283,7 @@ def set_vocabulary(vocabulary: Vocabulary | None) -> None:
     _WORD_CACHE.clear()
     _QUERY_WORD_CACHE.clear()
     _PREFIX_CACHE.clear()
+    _TOKEN_TERMS.clear()
 
 
 def _part_allowed(part: str) -> bool:
@@ -833,24 +836,36 @@ _SPACE_RE = re.compile(r"\s+")
 ELLIPSIS = "…"
 
 
-def _token_terms(surface: str) -> set[str]:
-    word = analyze_word(surface)
-    if word is None:
-        return set()
-    terms = {*word.terms, *word.parts}
-    if not word.is_acronym:
-        terms.add(fold(surface).replace("-", ""))
+_TOKEN_TERMS: dict[str, frozenset[str]] = {}
+
+
+def _token_terms(surface: str) -> frozenset[str]:
+    """Every form a text word can be matched by (cached: snippets of every hit ask for the
+    same few thousand words of the corpus again and again)."""
+    terms = _TOKEN_TERMS.get(surface)
+    if terms is None:
+        word = analyze_word(surface)
+        if word is None:
+            terms = frozenset()
+        elif word.is_acronym:
+            terms = frozenset((*word.terms, *word.parts))
+        else:
+            terms = frozenset((*word.terms, *word.parts, fold(surface).replace("-", "")))
+        if len(_TOKEN_TERMS) > _CACHE_LIMIT:
+            _TOKEN_TERMS.clear()
+        _TOKEN_TERMS[surface] = terms
     return terms
 
 
-def _match_weight(surface: str, analysis: QueryAnalysis, main: set[str], other: set[str]) -> float:
+def _match_weight(surface: str, prefix: str | None, main: set[str], other: set[str]) -> float:
+    """3 for a query word's own form, 1.5 for a part or synonym, 1 for the word being typed
+    (`prefix`, only when it has at least four letters), else 0."""
     terms = _token_terms(surface)
-    if terms & main:
+    if not terms.isdisjoint(main):
         return 3.0
-    if terms & other:
+    if not terms.isdisjoint(other):
         return 1.5
-    prefix = analysis.prefix
-    if prefix and len(prefix) >= 4 and fold(surface).startswith(prefix):
+    if prefix and fold(surface).startswith(prefix):
         return 1.0
     return 0.0
 
@@ -864,15 +879,20 @@ def snippet(text: str | None, analysis: QueryAnalysis | None, max_chars: int = 2
     text = _SPACE_RE.sub(" ", text or "").strip()
     if not text:
         return ""
-    tokens = tokenize(text)
     matches: list[tuple[Token, float]] = []
     if analysis:
         main = {t for g in analysis.groups for t in g.terms}
         other = analysis.highlight_terms() - main
-        for token in tokens:
-            weight = _match_weight(token.surface, analysis, main, other)
+        prefix = analysis.prefix
+        prefix = prefix if prefix and len(prefix) >= 4 else None
+        weights: dict[str, float] = {}  # a word repeated in the text is weighed once
+        for m in _TOKEN_RE.finditer(text):
+            surface = m.group()
+            weight = weights.get(surface)
+            if weight is None:
+                weight = weights[surface] = _match_weight(surface, prefix, main, other)
             if weight:
-                matches.append((token, weight))
+                matches.append((Token(surface, m.start(), m.end()), weight))
     if len(text) <= max_chars:
         start, end = 0, len(text)
     elif not matches:
@@ -956,27 +976,9 @@ def max_edits_for(term: str) -> int:
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     """Damerau-Levenshtein distance (optimal string alignment: a swap of neighbours is one
-    edit). With `limit`, stops early and returns limit + 1 once the distance must exceed it."""
-    if a == b:
-        return 0
-    if limit is not None and abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        row_min = current[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-            row_min = min(row_min, value)
-        if limit is not None and row_min > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[len(b)]
+    edit). With `limit`, stops early and returns limit + 1 once the distance must exceed it.
+    RapidFuzz's C++ implementation: "did you mean" compares a word against tens of thousands."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def similar_terms(
@@ -989,13 +991,14 @@ def similar_terms(
     if limit <= 0:
         return []
     counts = vocabulary if isinstance(vocabulary, Mapping) else None
-    found = []
-    for candidate in vocabulary:
-        if candidate == term or abs(len(candidate) - len(term)) > limit:
-            continue
-        distance = edit_distance(term, candidate, limit)
-        if distance <= limit:
-            found.append((distance, -(counts.get(candidate, 0) if counts else 0), candidate))
+    choices = vocabulary if isinstance(vocabulary, (list, tuple)) else list(vocabulary)
+    found = [
+        (distance, -(counts.get(candidate, 0) if counts else 0), candidate)
+        for candidate, distance, _index in process.extract(
+            term, choices, scorer=OSA.distance, score_cutoff=limit, limit=None
+        )
+        if candidate != term
+    ]
     found.sort()
     return [candidate for _d, _c, candidate in found]
 

@@ -78,10 +78,15 @@ FACET_FIELDS = {
 }
 LEXICON_TTL_SECONDS = 300
 LEXICON_SIZE = 50_000
+# A newly tagged page is offered under its tag within this time in every worker.
+TAG_COUNTS_TTL_SECONDS = 30
+TAG_COUNTS_SIZE = 5_000
 
 
-def _multi_match(terms, boost, **options):
-    return {"multi_match": {"query": " ".join(terms), "fields": _FIELDS, "type": "most_fields", "boost": boost, **options}}
+def _multi_match(terms, boost, fields=None, **options):
+    return {
+        "multi_match": {"query": " ".join(terms), "fields": fields or _FIELDS, "type": "most_fields", "boost": boost, **options}
+    }
 
 
 def _all_of(terms, boost):
@@ -90,6 +95,10 @@ def _all_of(terms, boost):
 
 
 _FIELDS = [f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()]
+# Misspelt words are looked up in every field but the text of template documents: its
+# dictionary (extracted PDFs, spreadsheets) is the largest and noisiest, and expanding a
+# fuzzy term over it cost a third of a typo search for almost no finds.
+_FUZZY_FIELDS = [f for f in _FIELDS if not f.startswith("document_terms")]
 
 
 class ElasticsearchQueryBuilder:
@@ -100,6 +109,8 @@ class ElasticsearchQueryBuilder:
     """
 
     def __init__(self, query, parsed=None, *, fuzzy=False, index=None, now=None):
+        """`fuzzy`: False, True (every word may be misspelt) or the surfaces of the words
+        that may be (the typo retry leaves words the corpus knows exact)."""
         self.query = query
         self.parsed = parsed
         self.fuzzy = fuzzy
@@ -113,13 +124,14 @@ class ElasticsearchQueryBuilder:
         options = []
         if group.terms:
             options.append(_multi_match(group.terms, TERM_WEIGHT))
-            if self.fuzzy and not group.is_acronym:
+            if self.may_be_misspelt(group):
                 fuzzy_terms = [t for t in group.terms if not t.isdigit() and analysis.max_edits_for(t) > 0]
                 if fuzzy_terms:
                     options.append(
                         _multi_match(
                             fuzzy_terms,
                             FUZZY_WEIGHT,
+                            fields=_FUZZY_FIELDS,
                             fuzziness=FUZZINESS,
                             prefix_length=FUZZY_PREFIX_LENGTH,
                             max_expansions=FUZZY_MAX_EXPANSIONS,
@@ -138,6 +150,11 @@ class ElasticsearchQueryBuilder:
         if not options:
             return None
         return options[0] if len(options) == 1 else {"bool": {"should": options, "minimum_should_match": 1}}
+
+    def may_be_misspelt(self, group):
+        if not self.fuzzy or group.is_acronym:
+            return False
+        return self.fuzzy is True or group.surface in self.fuzzy
 
     def text_query(self):
         groups = self.parsed.groups if self.parsed else []
@@ -214,6 +231,26 @@ class ElasticsearchQueryBuilder:
             return [date, newest_id] if self.query.is_browse else [date, "_score", newest_id]
         return ["_score", date, newest_id]
 
+    def facet_aggs(self):
+        """One terms aggregation per facet; wrapped in a filter only when other facets are
+        selected (an unneeded match_all filter bucket costs ES a third of the aggregation)."""
+        aggs = {}
+        for key in FACET_KEYS:
+            terms = {"terms": {"field": FACET_FIELDS[key], "size": max(FACET_SIZES[key] * 2, 20)}}
+            others = self.facet_filters(skip=key)
+            aggs[f"facet_{key}"] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+        return aggs
+
+    @staticmethod
+    def facet_counts(aggregations):
+        """{facet key: {value: count}} from the response of `facet_aggs`."""
+        counts = {}
+        for key in FACET_KEYS:
+            agg = aggregations[f"facet_{key}"]
+            buckets = (agg["values"] if "values" in agg else agg)["buckets"]
+            counts[key] = {b["key"]: b["doc_count"] for b in buckets}
+        return counts
+
     # -- the request ------------------------------------------------------------------------
     def build(self):
         """The request body (dict) for `es.search(index=..., body=...)`."""
@@ -226,14 +263,7 @@ class ElasticsearchQueryBuilder:
         filters = self.facet_filters()
         if filters:
             body["post_filter"] = {"bool": {"filter": filters}}
-        aggs = {}
-        for key in FACET_KEYS:
-            others = self.facet_filters(skip=key)
-            aggs[f"facet_{key}"] = {
-                "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-                "aggs": {"values": {"terms": {"field": FACET_FIELDS[key], "size": max(FACET_SIZES[key] * 2, 20)}}},
-            }
-        body["aggs"] = aggs
+        body["aggs"] = self.facet_aggs()
         body["sort"] = self.sort()
         body["_source"] = {"includes": HIT_SOURCE}
         body["track_total_hits"] = True
@@ -266,16 +296,17 @@ class ElasticsearchBackend(SearchBackend):
 
         response, es_took = self._run(ElasticsearchQueryBuilder(query, parsed, index=self.alias))
         if not query.is_browse and parsed and response["hits"]["total"]["value"] == 0:
-            # Nothing matched exactly: maybe a typo. Retry with fuzzy matching.
-            response, took = self._run(ElasticsearchQueryBuilder(query, parsed, fuzzy=True, index=self.alias))
-            es_took += took
+            # Nothing matched exactly: maybe a typo. Retry with fuzzy matching for the words
+            # the corpus does not know; when it knows them all, no page has them together and
+            # look-alikes would only pretend otherwise (and a fuzzy search is expensive).
+            unknown = self.unknown_words(parsed)
+            if unknown:
+                response, took = self._run(ElasticsearchQueryBuilder(query, parsed, fuzzy=unknown, index=self.alias))
+                es_took += took
 
         near = query.near_point()
         hits = [self._hit(raw, parsed, near) for raw in response["hits"]["hits"]]
-        counts = {
-            key: {b["key"]: b["doc_count"] for b in response["aggregations"][f"facet_{key}"]["values"]["buckets"]}
-            for key in FACET_KEYS
-        }
+        counts = ElasticsearchQueryBuilder.facet_counts(response["aggregations"])
         return SearchResults(
             query=query,
             total=response["hits"]["total"]["value"],
@@ -302,30 +333,62 @@ class ElasticsearchBackend(SearchBackend):
                 distance = haversine_km(near[0], near[1], location["lat"], location["lon"])
         return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance)
 
-    # -- did you mean -----------------------------------------------------------------------
-    _lexicons: dict = {}
-    _lexicon_lock = threading.Lock()
+    # -- index-wide facts, cached per process ------------------------------------------------
+    _cache: dict = {}
+    _cache_lock = threading.Lock()
+
+    def _cached(self, name, ttl, compute):
+        """`compute()` for this node and alias, remembered for `ttl` seconds: facts about the
+        whole index that every request would otherwise aggregate again."""
+        key = (name, id(self.es), self.alias)
+        cached = self._cache.get(key)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        with self._cache_lock:
+            value = compute()
+            self._cache[key] = (time.monotonic() + ttl, value)
+        return value
+
+    @classmethod
+    def clear_caches(cls):
+        cls._cache.clear()
 
     def lexicon(self):
         """Readable words of the indexed titles, summaries and tags (cached for a few minutes)."""
-        key = (id(self.es), self.alias)
-        cached = self._lexicons.get(key)
-        if cached and cached[0] > time.monotonic():
-            return cached[1]
-        with self._lexicon_lock:
+
+        def compute():
             response = self.es.search(
                 index=self.alias,
                 size=0,
                 aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
             )
             words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
-            lexicon = analysis.Lexicon(words)
-            self._lexicons[key] = (time.monotonic() + LEXICON_TTL_SECONDS, lexicon)
-        return lexicon
+            return analysis.Lexicon(words)
 
-    @classmethod
-    def clear_lexicon_cache(cls):
-        cls._lexicons.clear()
+        return self._cached("lexicon", LEXICON_TTL_SECONDS, compute)
+
+    def tag_counts(self):
+        """{tag slug: indexed pages carrying it or a narrower tag} (cached briefly): autocomplete
+        offers tags on every keystroke, their counts change only when pages are published."""
+
+        def compute():
+            response = self.es.search(
+                index=self.alias,
+                size=0,
+                aggs={"slugs": {"terms": {"field": "tag_slugs", "size": TAG_COUNTS_SIZE}}},
+            )
+            return {b["key"]: b["doc_count"] for b in response["aggregations"]["slugs"]["buckets"]}
+
+        return self._cached("tag_counts", TAG_COUNTS_TTL_SECONDS, compute)
+
+    def unknown_words(self, parsed):
+        """Surfaces of the query words that are neither in the lexicon nor acronyms."""
+        try:
+            lexicon = self.lexicon()
+        except Exception:  # noqa: BLE001 - without a lexicon every word may be misspelt
+            logger.warning("lexicon unavailable", exc_info=True)
+            return frozenset(g.surface for g in parsed.groups)
+        return frozenset(g.surface for g in parsed.groups if not lexicon.knows(g.surface))
 
     def spelling_suggestion(self, text):
         try:
@@ -351,21 +414,9 @@ class ElasticsearchBackend(SearchBackend):
             "size": max(limit * 5, 20),
             "track_total_hits": False,
         }
-        if len(words) == 1:
-            body["aggs"] = {
-                "tags": {
-                    "filter": {"prefix": {"tag_prefixes": words[0]}},
-                    "aggs": {"slugs": {"terms": {"field": "tag_slugs", "size": 200}}},
-                }
-            }
         response = self.es.search(index=self.alias, body=body)
         rows = [hit["_source"] for hit in response["hits"]["hits"]]
-
-        def tag_counts():
-            buckets = response["aggregations"]["tags"]["slugs"]["buckets"]
-            return {b["key"]: b["doc_count"] for b in buckets}
-
-        return suggestions.combine(rows, words, limit, tag_counts)
+        return suggestions.combine(rows, words, limit, self.tag_counts)
 
     # -- more like this ---------------------------------------------------------------------
     def similar(self, page_id, limit=5):

@@ -41,14 +41,17 @@ def title_rank(title, words):
 def tag_suggestions(counts, word):
     """Tags of indexed pages whose own name has a word or part starting with `word`, most
     used first. A page's tag_prefixes cover all its tags together, so each candidate is
-    checked by name; names come from the database (a renamed tag shows its new name)."""
-    from wiki.models import Tag
+    checked by name; names come from the reference cache of the database (a renamed tag
+    shows its new name), so a keystroke costs no query."""
+    from search import reference
 
     if not counts:
         return []
+    names = reference.get().tags
     out = []
-    for slug, name in Tag.objects.filter(slug__in=list(counts)).values_list("slug", "name"):
-        if any(term.startswith(word) for term in analysis.prefix_terms(name)):
-            out.append((counts[slug], name, slug))
+    for slug, count in counts.items():
+        name = names.get(slug)
+        if name is not None and any(term.startswith(word) for term in analysis.prefix_terms(name)):
+            out.append((count, name, slug))
     out.sort(key=lambda item: (-item[0], item[1].casefold()))
     return [{"text": name, "kind": "tag", "value": slug, "url": f"/suche/?tag={slug}"} for _count, name, slug in out]

@@ -109,7 +109,7 @@ def corpus(request, site_tree, settings):
         ok, errors = index.bulk_upsert(es, alias, build_documents(everything))
         assert errors == [] and ok == len(pages)
         index.refresh(es, alias)
-        ElasticsearchBackend.clear_lexicon_cache()
+        ElasticsearchBackend.clear_caches()
         backend = ElasticsearchBackend(es, alias)
     else:
         from search import fallback_index

@@ -63,7 +63,7 @@ def _index_elasticsearch(es, alias, pages):
     ok, errors = index.bulk_upsert(es, alias, build_documents(list(pages.values())))
     assert errors == [] and ok == len(pages)
     index.refresh(es, alias)
-    ElasticsearchBackend.clear_lexicon_cache()
+    ElasticsearchBackend.clear_caches()
 
 
 def _index_database(pages):

@@ -100,6 +100,13 @@ class TestQueryBuilder:
         assert len(fuzzy) == 1 and "ozg" not in fuzzy[0]["query"]
         assert fuzzy[0]["prefix_length"] == 1
 
+    def test_the_retry_can_leave_known_words_exact(self):
+        body = build({"q": "Stadt Beleuchtnug"}, fuzzy=frozenset({"Beleuchtnug"}))
+        fuzzy = [m for m in find(body, "multi_match") if "fuzziness" in m]
+        assert len(fuzzy) == 1 and "beleuchtnug" in fuzzy[0]["query"] and "stadt" not in fuzzy[0]["query"]
+        # template document text is not searched for look-alikes
+        assert not any(f.startswith("document_terms") for f in fuzzy[0]["fields"])
+
     def test_synonyms_are_searched_with_lower_weight(self):
         synonyms = analysis.SynonymMap.from_groups([["Nahverkehr", "ÖPNV"]])
         matches = find(build({"q": "ÖPNV"}, synonyms=synonyms), "multi_match")
@@ -117,7 +124,7 @@ def index_pages(es, pages):
     ok, errors = index.bulk_upsert(es, alias, build_documents(pages))
     assert not errors
     index.refresh(es, alias)
-    ElasticsearchBackend.clear_lexicon_cache()
+    ElasticsearchBackend.clear_caches()
     return ElasticsearchBackend(es, alias)
 
 
@@ -141,6 +148,17 @@ def test_a_correct_word_does_not_find_look_alikes(elasticsearch, site_tree):
     assert [hit.id for hit in run(backend, q="Stadt").results] == [stadt.pk]
     # a real typo (no exact match at all) is forgiven
     assert [hit.id for hit in run(backend, q="Staatt").results] == [staat.pk]
+
+
+def test_a_typo_retry_keeps_the_words_the_corpus_knows(elasticsearch, site_tree):
+    staat = make_page(OLPE, "Friedhof und Staat", "Der Staat regelt Friedhöfe.")
+    stadt = make_page(ARNSBERG, "Stadtentwicklung", "Die Stadt plant neu.")
+    backend = index_pages(elasticsearch, [staat, stadt])
+    # "Stadt" and "Friedhof" are both known, but no page has both: no look-alike ("Staat")
+    # may pretend otherwise
+    assert run(backend, q="Stadt Friedhof").results == []
+    # a misspelt word next to a known one is still forgiven
+    assert [hit.id for hit in run(backend, q="Friedhof Staatt").results] == [staat.pk]
 
 
 def test_near_boosts_the_nearby_page_and_recency_decides_otherwise(elasticsearch, site_tree):
