@@ -108,7 +108,7 @@ def run(base_url, path, mix, clients, per_client, budget_seconds, label):
                 result.by_kind.setdefault(kind, []).append(elapsed)
                 backend = body.get("backend") if isinstance(body, dict) else None
                 result.backends[backend] = result.backends.get(backend, 0) + 1
-                took = _es_took(body)
+                took = _es_took(body, response.headers.get("Server-Timing"))
                 if took is not None:
                     result.took.append((elapsed, took))
 
@@ -138,8 +138,19 @@ def run(base_url, path, mix, clients, per_client, budget_seconds, label):
     return summary
 
 
-def _es_took(body):
-    """Elasticsearch's own `took` (ms) if the API exposes it (es_took_ms, top level or meta)."""
+def _es_took(body, server_timing=None):
+    """Elasticsearch's own `took` (ms) if the API says it: the `es` entry of the Server-Timing
+    header, or es_took_ms in the JSON (top level, meta or debug)."""
+    for entry in (server_timing or "").split(","):
+        name, _, params = entry.strip().partition(";")
+        if name == "es":
+            for param in params.split(";"):
+                key, _, value = param.strip().partition("=")
+                if key == "dur":
+                    try:
+                        return float(value)
+                    except ValueError:
+                        return None
     if not isinstance(body, dict):
         return None
     for container in (body, body.get("meta") or {}, body.get("debug") or {}):

@@ -42,7 +42,23 @@ def search(request):
         logger.exception("search API: database unavailable")
         return _unavailable()
     record_search(query, results)
-    return JsonResponse(results.to_dict(), json_dumps_params=JSON)
+    response = JsonResponse(results.to_dict(), json_dumps_params=JSON)
+    timing = server_timing(results)
+    if timing:
+        response["Server-Timing"] = timing
+    return response
+
+
+def server_timing(results):
+    """Where the time of a search went, for browser developer tools and the benchmark
+    (Server-Timing header): the search service in this process and, of that, Elasticsearch's
+    own `took`. Durations only; nothing about the query or the index."""
+    parts = []
+    if results.es_took_ms is not None:
+        parts.append(f'es;dur={results.es_took_ms};desc="Elasticsearch"')
+    if results.took_ms is not None:
+        parts.append(f'search;dur={results.took_ms};desc="Suche"')
+    return ", ".join(parts)
 
 
 @require_GET

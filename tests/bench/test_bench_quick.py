@@ -105,3 +105,11 @@ def test_quick_run_writes_markdown_table_and_leaves_docs_alone(quick_run):
                 assert len(cells.findall(lines[row])) == columns, lines[row]
                 row += 1
     assert tables >= 6
+
+
+def test_the_load_client_reads_elasticsearch_took_from_server_timing():
+    from bench.load import _es_took
+
+    assert _es_took({}, 'es;dur=7;desc="Elasticsearch", search;dur=12.5;desc="Suche"') == 7.0
+    assert _es_took({"es_took_ms": 3}, None) == 3.0
+    assert _es_took({}, 'search;dur=12.5') is None

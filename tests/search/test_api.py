@@ -7,6 +7,7 @@ the same is the contract suite's job.
 import unicodedata
 
 import pytest
+from django.conf import settings
 
 from search import fallback_index
 from search.models import SearchQueryLog
@@ -182,3 +183,26 @@ def test_searches_are_logged_without_personal_data(client, pages, django_user_mo
     ]
     stored = " ".join(str(v) for row in SearchQueryLog.objects.values() for v in row.values())
     assert "203.0.113.7" not in stored and "kaemmerin" not in stored
+
+
+def test_elasticsearch_time_is_reported_in_server_timing(client, pages, elasticsearch):
+    from search import index, service
+    from search.documents import build_documents
+
+    service.reset_backend_state()
+    index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
+    index.bulk_upsert(elasticsearch, settings.SEARCH_INDEX_ALIAS, build_documents(pages))
+    index.refresh(elasticsearch, settings.SEARCH_INDEX_ALIAS)
+    response = client.get("/api/search/", {"q": "Straßenbeleuchtung"})
+    assert response.json()["backend"] == "elasticsearch" and response.json()["total"] == 2
+    timing = {entry.split(";")[0].strip(): entry for entry in response["Server-Timing"].split(",")}
+    assert set(timing) == {"es", "search"}
+    es_ms = float(timing["es"].split("dur=")[1].split(";")[0])
+    search_ms = float(timing["search"].split("dur=")[1].split(";")[0])
+    assert 0 <= es_ms <= search_ms
+
+
+def test_the_database_backend_sends_no_elasticsearch_timing(client, pages):
+    response = client.get("/api/search/", {"q": "Straßenbeleuchtung"})
+    assert response.json()["backend"] == "database"
+    assert "es;" not in response.get("Server-Timing", "")
