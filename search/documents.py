@@ -17,6 +17,7 @@ the index mapping.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 
@@ -42,6 +43,13 @@ def _terms():
 
 def _text():
     return Text(analyzer=TEXT_ANALYZER)
+
+
+def _display_text():
+    # Long raw texts that are only shown (snippets come from _source) and never queried:
+    # matching uses the *_terms fields. Not indexing them halves Elasticsearch's CPU in a
+    # rebuild.
+    return Text(index=False)
 
 
 class MunicipalityDoc(InnerDoc):
@@ -73,8 +81,8 @@ class KnowledgePageDocument(Document):
     type = Keyword()
     title = _text()
     summary = _text()
-    body = _text()
-    document_text = _text()
+    body = _display_text()
+    document_text = _display_text()
     url = Keyword(index=False)
     municipality = Object(MunicipalityDoc)
     partners = Object(PartnerDoc, multi=True)
@@ -221,7 +229,8 @@ def body_parts(page):
     """Text fragments of the specific page type's content, in reading order."""
     type_code = getattr(page, "TYPE_CODE", None)
     if type_code == "case_study":
-        parts = _stream_text(page.body)
+        body = page.body
+        parts = _stream_text(json.loads(body) if isinstance(body, str) else body)
         parts.extend(
             getattr(page, name, "")
             for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
@@ -372,8 +381,13 @@ class PageBatch:
         self.reference = None
 
 
-def load_pages(pages):
-    """PageBatch of `pages` (Page objects or ids): the committed state of each page."""
+def load_pages(pages, contiguous=False):
+    """PageBatch of `pages` (Page objects or ids): the committed state of each page.
+
+    contiguous: `pages` are sorted ids and every knowledge page between the first and the
+    last one is wanted (the rebuild's chunks of all live pages): the queries select an id
+    range instead of a list of 500 ids, which is cheaper for Django and PostgreSQL alike.
+    """
     from wiki.models import CaseStudyPage, KnowledgePage, TemplatePageDocument
 
     ids = []
@@ -391,7 +405,8 @@ def load_pages(pages):
     # building page objects was the largest cost of a rebuild.
     restricted = _restricted_paths()
     found = {}
-    for row in _page_rows(ids):
+    id_range = (ids[0], ids[-1]) if contiguous and ids else None
+    for row in _page_rows(ids, id_range):
         if not row.expired and _is_public(row.path, restricted):
             found[row.pk] = row
     if not found:
@@ -399,27 +414,31 @@ def load_pages(pages):
     batch.rows = {pk: found[pk] for pk in ids if pk in found}
     live_ids = list(batch.rows)
 
+    # Relations in the order they were added (tag order decides the order of parent tags).
+    def among(column, wanted):
+        return {f"{column}__gte": id_range[0], f"{column}__lte": id_range[1]} if id_range else {f"{column}__in": wanted}
+
     batch.reference = _Reference()
     url_of = _UrlResolver()
     batch.urls = {pk: url_of(row) for pk, row in batch.rows.items()}
-    for page_id, topic_id in KnowledgePage.topics.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
+    for page_id, topic_id in KnowledgePage.topics.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by("pk").values_list(
         "knowledgepage_id", "topic_id"
     ):
         batch.topic_ids[page_id].append(topic_id)
-    for page_id, tag_id in KnowledgePage.tags.through.objects.filter(knowledgepage_id__in=live_ids).values_list(
+    for page_id, tag_id in KnowledgePage.tags.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by("pk").values_list(
         "knowledgepage_id", "tag_id"
     ):
         batch.tag_ids[page_id].append(tag_id)
     case_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "case_study"]
     if case_ids:
         for page_id, municipality_id in CaseStudyPage.partner_municipalities.through.objects.filter(
-            casestudypage_id__in=case_ids
-        ).values_list("casestudypage_id", "municipality_id"):
+            **among("casestudypage_id", case_ids)
+        ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
             batch.partner_ids[page_id].append(municipality_id)
     template_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "template"]
     if template_ids:
         for page_id, title, text in (
-            TemplatePageDocument.objects.filter(page_id__in=template_ids)
+            TemplatePageDocument.objects.filter(**among("page_id", template_ids))
             .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "document__title", "document__extracted_text")
         ):
@@ -488,18 +507,22 @@ class _PageRow:
         return force_str(choices.get(self.template_kind, self.template_kind), strings_only=True)
 
 
-def _page_rows(ids):
-    """_PageRow of every live page among `ids`, one query per knowledge page type."""
-    from django.db.models import ExpressionWrapper, F, JSONField
+def _page_rows(ids, id_range=None):
+    """_PageRow of every live page among `ids` (or in `id_range`), one query per knowledge
+    page type."""
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
 
     from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 
     for model in (CaseStudyPage, LessonPage, TemplatePage):
         fields = _COMMON_FIELDS + _TYPE_FIELDS[model.TYPE_CODE]
-        queryset = model.objects.filter(pk__in=ids, live=True)
+        selection = {"pk__gte": id_range[0], "pk__lte": id_range[1]} if id_range else {"pk__in": ids}
+        queryset = model.objects.filter(live=True, **selection)
         if model is CaseStudyPage:
-            # The StreamField's stored JSON as plain lists and dicts, without StreamValue.
-            queryset = queryset.annotate(body_json=ExpressionWrapper(F("body"), output_field=JSONField()))
+            # The StreamField's stored JSON as text: decoded where the text is extracted
+            # (in the rebuild's workers), without StreamValue or block objects.
+            queryset = queryset.annotate(body_json=Cast("body", output_field=TextField()))
             fields += ("body_json",)
         for values in queryset.values(*fields):
             if model is CaseStudyPage:

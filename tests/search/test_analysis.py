@@ -343,3 +343,34 @@ class TestTypos:
 
     def test_suggest_keeps_inflected_known_words(self):
         assert suggest("Straßenbeleuchtungen", ["Straßenbeleuchtung"]) is None
+
+
+def test_prefix_terms_are_the_same_from_the_per_word_cache_and_follow_a_new_vocabulary():
+    from search.analysis import Vocabulary, get_vocabulary, set_vocabulary
+
+    text = "Straßenbeleuchtung in Olpe, Straßenbeleuchtung mit LoRaWAN-Sensoren"
+    first = prefix_terms(text)
+    assert prefix_terms(text) == first
+    assert first.count("strassenbeleuchtung") == 1 and "lorawan" in first and "sensoren" in first
+    original = get_vocabulary()
+    try:
+        set_vocabulary(Vocabulary({"olpe": 3.0}))  # no parts known: the compound stays whole
+        assert "beleuchtung" not in prefix_terms(text)
+    finally:
+        set_vocabulary(original)
+    assert prefix_terms(text) == first
+
+
+def test_compound_vocabulary_is_cached_on_disk_and_read_back_identical(tmp_path, monkeypatch):
+    from search.analysis import Vocabulary, _cached_wordfreq_vocabulary
+
+    monkeypatch.setenv("TRANSFERWIKI_CACHE_DIR", str(tmp_path))
+    (tmp_path / "vocabulary-0000000000000000.marshal").write_bytes(b"stale")
+    built = _cached_wordfreq_vocabulary()
+    files = list(tmp_path.glob("vocabulary-*.marshal"))
+    assert len(files) == 1  # the stale file of an older key is gone
+    cached = _cached_wordfreq_vocabulary()
+    assert cached._parts == built._parts and cached._other == built._other and cached.no_split == built.no_split
+    assert analysis.split_compound("Straßenbeleuchtung", cached) == analysis.split_compound("Straßenbeleuchtung", built)
+    files[0].write_bytes(b"damaged")  # a broken file is rebuilt, not trusted
+    assert _cached_wordfreq_vocabulary()._parts == Vocabulary.from_wordfreq()._parts

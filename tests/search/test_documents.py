@@ -139,3 +139,70 @@ def test_html_to_text_keeps_words_apart():
     assert html_to_text("<p>Eins</p><p>Zwei</p><ul><li>Drei</li></ul>") == "Eins Zwei Drei"
     assert html_to_text("<p>Straßen<b>beleuchtung</b> &amp; <a href='/x'>mehr</a><br/>Ende</p>") == "Straßenbeleuchtung & mehr Ende"
     assert html_to_text(None) == ""
+
+
+def _document_from_page_object(page):
+    """The document as built from a full page instance (the path before the rebuild read
+    plain column values): the reference for the values()-based build."""
+    from search.documents import _document, _Reference, _UrlResolver
+
+    page = page.specific_class.objects.get(pk=page.pk)
+    partners = list(page.partner_municipalities.values_list("pk", flat=True)) if page.TYPE_CODE == "case_study" else []
+    parts = []
+    if page.TYPE_CODE == "template":
+        for item in page.documents.order_by("sort_order", "pk"):
+            parts += [item.document.title or "", item.document.extracted_text or ""]
+    through = type(page).tags.through
+    return _document(
+        page, _Reference(), _UrlResolver()(page),
+        list(type(page).topics.through.objects.filter(knowledgepage_id=page.pk).order_by("pk").values_list("topic_id", flat=True)),
+        list(through.objects.filter(knowledgepage_id=page.pk).order_by("pk").values_list("tag_id", flat=True)),
+        partners, parts,
+    )
+
+
+def test_column_values_give_the_same_document_as_the_page_object_for_every_type(site_tree):
+    from django.core.files.base import ContentFile
+
+    from wiki.models import KnowledgeDocument, TemplatePageDocument
+
+    case = make_page(
+        ARNSBERG, "Smarte Straßenbeleuchtung", "Kurz.", body=["Die Städte sparen <b>Strom</b>.", "Zweiter Abschnitt."],
+        tags=[tag("Carsharing", parent=tag("Mobilität")), "LoRaWAN"], partners=(OLPE, SOEST), start_year=2020,
+        effort_time="6 Monate", funding_programme="Smart Cities", licence="MIT",
+    )
+    lesson = make_page(SOEST, "Erfahrung mit der E-Akte", kind="lesson", body=["Erst Abläufe klären.", "Dann kaufen."])
+    template = make_page(OLPE, "Muster-Ratsvorlage Glasfaser", kind="template", body=["Beschluss &amp; Ausbau."],
+                         template_kind="council_paper")
+    document = KnowledgeDocument(title="Ratsvorlage", file=ContentFile(b"x", name="vorlage.txt"))
+    document.extracted_text = "Der Rat beschließt die Breitbandförderung."
+    document.save()
+    TemplatePageDocument.objects.create(page=template, document=document)
+
+    for page in (case, lesson, template):
+        assert build_document(page) == _document_from_page_object(page), page.TYPE_CODE
+    assert "Smart Cities" in build_document(case)["body"] and "6 Monate" in build_document(case)["body"]
+    assert build_document(template)["body"].startswith("Ratsvorlage")
+
+
+def test_id_range_read_of_the_rebuild_leaves_out_drafts_and_restricted_pages(site_tree):
+    from search.documents import assemble_documents, load_pages
+
+    first = make_page(ARNSBERG, "Erste öffentliche Seite", tags=["Sensorik"])
+    draft = make_page(ARNSBERG, "Entwurf dazwischen", publish=False)
+    private = make_page(OLPE, "Geschützt dazwischen", restricted=True)
+    last = make_page(SOEST, "Letzte öffentliche Seite", kind="lesson", tags=["LoRaWAN"])
+    ids = [first.pk, last.pk]
+    by_range = assemble_documents(load_pages(ids, contiguous=True))
+    assert by_range == build_documents_by_id(ids)
+    assert set(by_range) == {first.pk, last.pk} and all(by_range.values())
+    assert draft.pk not in by_range and private.pk not in by_range
+
+
+def test_page_batch_survives_pickling_for_the_worker_processes(case_study):
+    import pickle
+
+    from search.documents import assemble_documents, load_pages
+
+    batch = load_pages([case_study.pk])
+    assert assemble_documents(pickle.loads(pickle.dumps(batch))) == {case_study.pk: build_document(case_study)}

@@ -130,3 +130,70 @@ def test_rebuild_command_shows_progress_and_rebuilds_the_database_index(index, p
     assert "Alias" in out and "zeigt jetzt auf" in out
     assert set(SearchEntry.objects.values_list("page_id", flat=True)) == public_ids()
     assert index.ids() == public_ids()
+
+
+def test_rebuild_with_worker_processes_gives_the_same_index_and_leaves_no_processes(index, pages):
+    import multiprocessing
+
+    from search.documents import build_document
+
+    draft = make_page(ARNSBERG, "Entwurf im Neuaufbau", publish=False)
+    private = make_page(OLPE, "Geschützt im Neuaufbau", restricted=True)
+    seen = []
+    result = rebuild(batch_size=5, grace_seconds=0, workers=2, progress=lambda done, total, s: seen.append((done, total)))
+    assert index.ids() == public_ids() and draft.pk not in index.ids() and private.pk not in index.ids()
+    assert result.documents == len(public_ids())
+    assert seen[-1] == (result.pages, result.pages) and len(seen) > 2  # live pages, incl. the restricted one
+    for page in pages[:3] + pages[-2:]:
+        assert index.source(page) == build_document(page)
+    assert multiprocessing.active_children() == []
+
+
+def test_failure_in_a_worker_process_stops_the_rebuild_and_the_old_index_keeps_serving(index, pages, monkeypatch):
+    import multiprocessing
+
+    from search import documents
+    from search.rebuild import RebuildError
+
+    old = alias_targets(index.es, index.alias)
+    before = index.count()
+    original = documents._document
+    broken = pages[13].pk
+
+    def failing(page, *args):
+        if page.pk == broken:
+            raise ValueError("kaputter Inhalt")
+        return original(page, *args)
+
+    monkeypatch.setattr(documents, "_document", failing)  # inherited by the forked workers
+    with pytest.raises(RebuildError, match=f"Seite {broken}.*kaputter Inhalt"):
+        rebuild(batch_size=5, grace_seconds=0, workers=2)
+    assert alias_targets(index.es, index.alias) == old
+    assert index.count() == before
+    assert concrete_indices(index.es, index.alias) == old
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_process_that_dies_fails_the_rebuild_clearly(index, pages, monkeypatch):
+    import os
+
+    from search import documents
+    from search.rebuild import RebuildError
+
+    old = alias_targets(index.es, index.alias)
+
+    def dying(page, *args):
+        os._exit(3)  # what the kernel's OOM killer leaves behind
+
+    monkeypatch.setattr(documents, "_document", dying)
+    with pytest.raises(RebuildError, match="unerwartet beendet"):
+        rebuild(batch_size=5, grace_seconds=0, workers=2)
+    assert alias_targets(index.es, index.alias) == old
+    assert concrete_indices(index.es, index.alias) == old
+
+
+def test_rebuild_command_rejects_zero_workers(index):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--workers"):
+        call_command("search_rebuild", "--workers", "0")
