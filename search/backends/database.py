@@ -86,8 +86,16 @@ class DatabaseBackend(SearchBackend):
         vocabulary = fallback_index.vocabulary()
         for fuzzy in (False, True):
             # Exact first; typo variants only when nothing matched (a correct word must not be
-            # diluted by look-alikes: "Stadt" must not find "Staat").
-            matchers = [_GroupMatcher(group, vocabulary, fuzzy) for group in parsed.groups]
+            # diluted by look-alikes: "Stadt" must not find "Staat"), and only for words the
+            # index does not know, as in the Elasticsearch backend.
+            if fuzzy:
+                lexicon = fallback_index.lexicon()
+                unknown = {g.surface for g in parsed.groups if not lexicon.knows(g.surface)}
+                if not unknown:
+                    break
+            matchers = [
+                _GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in parsed.groups
+            ]
             text_filter = reduce(and_, (m.q() for m in matchers))
             keys = _candidate_keys(SearchEntry.objects.filter(text_filter), radius_towns)
             matched = [eid for eid, entry_keys in keys.items() if _passes(entry_keys, selected)]

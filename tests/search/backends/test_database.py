@@ -254,6 +254,16 @@ def test_spelling_suggestion(corpus, backend):
     assert search(backend, q="Bürgerbeteiligung").suggestion is None
 
 
+def test_a_typo_retry_keeps_the_words_the_index_knows(site_tree, backend):
+    staat = make_page(OLPE, "Friedhof und Staat", "Der Staat regelt Friedhöfe.")
+    stadt = make_page(ARNSBERG, "Stadtentwicklung", "Die Stadt plant neu.")
+    for page in (staat, stadt):
+        fallback_index.upsert_entry(page)
+    # both words are known, no page has both: a look-alike ("Staat") must not stand in
+    assert ids(search(backend, q="Stadt Friedhof")) == []
+    assert ids(search(backend, q="Friedhof Staatt")) == [staat.pk]
+
+
 HOSTILE = ['"', "\\", "*", "?", "' OR 1=1 --", "%", "_", "a" * 200, "(((", "<mark>", "🚲 Fahrrad", "ß", "AND OR NOT", "\u200b", "x" * 60 + " " + "y" * 60]
 
 
