@@ -140,13 +140,17 @@ def phase_rebuild(ctx):
 
 def _fill_rate(lines):
     """Pages/s of the fill phase alone, from the command's closing line
-    ("… 9800 Dokumente aus 9800 Seiten in 7.9 s …"); None if the wording changed."""
+    ("… 9.800 Dokumente aus 9.800 Seiten in 7,9 s …", German number format); None if the
+    wording changed."""
     import re
 
     for line in reversed(lines):
-        match = re.search(r"(\d+) Dokumente aus (\d+) Seiten in (\d+(?:\.\d+)?) s", line)
-        if match and float(match.group(3)) > 0:
-            return round(int(match.group(2)) / float(match.group(3)), 1)
+        match = re.search(r"([\d.]+) Dokumente aus ([\d.]+) Seiten in (\d+(?:,\d+)?) s", line)
+        if match:
+            pages = int(match.group(2).replace(".", ""))
+            seconds = float(match.group(3).replace(",", "."))
+            if seconds > 0:
+                return round(pages / seconds, 1)
     return None
 
 
@@ -428,10 +432,13 @@ def main(argv=None):
     report.add_verdicts(ctx.results)
     json_path = output_dir / f"bench-{args.size}-s{args.seed}-{stamp}.json"
     report.write_json(ctx.results, json_path)
-    copies = [args.json] if args.json else ([] if args.quick else [environment.PROJECT_DIR / "docs" / "benchmarks.json"])
+    # Only a complete run replaces the published results in docs/; a quick run or one with
+    # skipped phases writes next to its JSON.
+    partial = args.quick or bool(args.skip)
+    copies = [args.json] if args.json else ([] if partial else [environment.PROJECT_DIR / "docs" / "benchmarks.json"])
     for copy in copies:
         report.write_json(ctx.results, copy)
-    markdown = args.markdown or (output_dir / "benchmarks.md" if args.quick else environment.PROJECT_DIR / "docs" / "benchmarks.md")
+    markdown = args.markdown or (output_dir / "benchmarks.md" if partial else environment.PROJECT_DIR / "docs" / "benchmarks.md")
     report.write_markdown(ctx.results, markdown, json_name=str(copies[0].name if copies else json_path.name))
     log(f"results: {json_path}, {markdown}")
     print(report.summary_text(ctx.results))

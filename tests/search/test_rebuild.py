@@ -1,6 +1,7 @@
 """Zero-downtime rebuild on the real node: searches keep answering completely, updates that
 arrive meanwhile are kept, and an interrupted rebuild leaves the old index serving."""
 
+import re
 import threading
 
 import pytest
@@ -128,6 +129,12 @@ def test_rebuild_command_shows_progress_and_rebuilds_the_database_index(index, p
     assert "Seiten/s" in out
     assert f"/ {len(public_ids())} Seiten" in out
     assert "Alias" in out and "zeigt jetzt auf" in out
+    # German number format, and the rate the benchmark reads from that line
+    closing = next(line for line in out.splitlines() if "zeigt jetzt auf" in line)
+    assert re.search(r"Seiten in \d+,\d s, [\d.]+ Seiten/s;", closing)
+    from bench.run import _fill_rate
+
+    assert _fill_rate(out.splitlines()) > 0
     assert set(SearchEntry.objects.values_list("page_id", flat=True)) == public_ids()
     assert index.ids() == public_ids()
 

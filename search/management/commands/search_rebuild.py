@@ -54,7 +54,7 @@ class Command(BaseCommand):
             if done == total or now - self._last >= 1.0:
                 self._last = now
                 rate = done / seconds if seconds else 0
-                self.stdout.write(f"  {done:>7} / {total} Seiten  ({rate:,.0f} Seiten/s)".replace(",", "."))
+                self.stdout.write(f"  {done:>7} / {total} Seiten  ({_de(rate)} Seiten/s)")
 
         try:
             result = rebuild(progress=progress, batch_size=batch_size, workers=self._workers)
@@ -69,9 +69,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Reste eines abgebrochenen Neuaufbaus entfernt: {', '.join(result.cleaned_up)}")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Alias {alias} zeigt jetzt auf {result.index} ({result.documents} Dokumente aus {result.pages} "
-                f"Seiten in {result.seconds:.1f} s, {result.pages_per_second:,.0f} Seiten/s; "
-                f"{result.replayed} Änderungen während des Aufbaus nachgetragen).".replace(",", ".")
+                f"Alias {alias} zeigt jetzt auf {result.index} ({_de(result.documents)} Dokumente aus "
+                f"{_de(result.pages)} Seiten in {_de(result.seconds, 1)} s, {_de(result.pages_per_second)} Seiten/s; "
+                f"{result.replayed} Änderungen während des Aufbaus nachgetragen)."
             )
         )
         if result.previous:
@@ -86,7 +86,13 @@ class Command(BaseCommand):
         def progress(done, total):
             seconds = time.monotonic() - started
             rate = done / seconds if seconds else 0
-            self.stdout.write(f"  {done:>7} / {total} Seiten  ({rate:,.0f} Seiten/s)".replace(",", "."))
+            self.stdout.write(f"  {done:>7} / {total} Seiten  ({_de(rate)} Seiten/s)")
 
         count = rebuild_entries(progress=progress, batch_size=batch_size)
         self.stdout.write(self.style.SUCCESS(f"Datenbank-Suchindex neu aufgebaut: {count} Einträge."))
+
+
+def _de(number, decimals=0):
+    """A number as German readers write it: 1.234,5."""
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
