@@ -778,6 +778,7 @@ class QueryGroup:
 class QueryAnalysis:
     text: str
     groups: list[QueryGroup] = field(default_factory=list)
+    _snippet_matcher: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.groups)
@@ -806,6 +807,17 @@ class QueryAnalysis:
     def highlight_terms(self) -> set[str]:
         """Terms whose occurrence in a text is marked in snippets."""
         return set(self.all_terms())
+
+    def snippet_matcher(self) -> tuple[str | None, set[str], set[str], dict[str, float]]:
+        """(prefix, main terms, other terms, word -> weight memo) for `snippet`, made once per
+        query: the ten hits of a result page share most of their words, so each distinct word
+        is weighed once per search (the memo is dropped when the prefix is changed)."""
+        prefix = self.prefix if self.prefix and len(self.prefix) >= 4 else None
+        cached = self._snippet_matcher
+        if cached is None or cached[0] != prefix:
+            main = {t for g in self.groups for t in g.terms}
+            cached = self._snippet_matcher = (prefix, main, self.highlight_terms() - main, {})
+        return cached
 
     @property
     def prefix(self) -> str | None:
@@ -946,11 +958,7 @@ def snippet(text: str | None, analysis: QueryAnalysis | None, max_chars: int = 2
         return ""
     matches: list[tuple[Token, float]] = []
     if analysis:
-        main = {t for g in analysis.groups for t in g.terms}
-        other = analysis.highlight_terms() - main
-        prefix = analysis.prefix
-        prefix = prefix if prefix and len(prefix) >= 4 else None
-        weights: dict[str, float] = {}  # a word repeated in the text is weighed once
+        prefix, main, other, weights = analysis.snippet_matcher()
         for m in _TOKEN_RE.finditer(text):
             surface = m.group()
             weight = weights.get(surface)
