@@ -11,7 +11,8 @@ How a search runs:
 1. The query is analysed by search.analysis exactly like for Elasticsearch: one group per
    word with its stems, compound parts and synonyms.
 2. Candidates come from the ORM: every group must match the space-padded `all_terms` column
-   (`contains " term "`), through a stem, a synonym, all of its compound parts, or all terms
+   (`contains " term "`; on PostgreSQL the same test on the term array, GIN-indexed), through a
+   stem, a synonym, all of its compound parts, or all terms
    of a multi-word synonym. When that finds nothing, the search is repeated with typo
    variants from the indexed vocabulary (`analysis.similar_terms`; first letter fixed, never
    for acronyms), as the Elasticsearch backend does with fuzzy matching. `contains` is LIKE on both databases and all
@@ -36,6 +37,7 @@ from functools import reduce
 from operator import and_, or_
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
 
 from search import analysis, fallback_index
@@ -217,7 +219,7 @@ class DatabaseBackend(SearchBackend):
         candidates = SearchEntry.objects.exclude(pk=entry.pk)
         if entry.municipality_ags:
             candidates = candidates.exclude(municipality_ags=entry.municipality_ags)
-        match = reduce(or_, (Q(all_terms__contains=f" {t} ") for t in terms), Q(pk__in=[]))
+        match = _has_terms(terms) if terms else Q(pk__in=[])
         if own_keys:
             match |= Q(
                 pk__in=SearchEntryKey.objects.filter(
@@ -271,11 +273,11 @@ class _GroupMatcher:
         self.phrases = tuple(tuple(p) for p in group.synonym_phrases if p)
 
     def q(self):
-        options = [Q(all_terms__contains=f" {t} ") for t in self.variants]
+        options = [_has_terms(self.variants)] if self.variants else []
         if self.parts:
-            options.append(reduce(and_, (Q(all_terms__contains=f" {p} ") for p in self.parts)))
+            options.append(_has_terms(self.parts, every=True))
         for phrase in self.phrases:
-            options.append(reduce(and_, (Q(all_terms__contains=f" {t} ") for t in phrase)))
+            options.append(_has_terms(phrase, every=True))
         return reduce(or_, options)
 
     def score(self, row, idf):
@@ -368,6 +370,16 @@ class _TypoIndex:
                 if len(chars ^ candidate_chars) <= 2 * limit:
                     found[candidate] = self.vocabulary[candidate]
         return found
+
+
+def _has_terms(terms, every=False):
+    """Entries whose `all_terms` hold any of `terms` (every=True: all of them) as whole terms.
+    PostgreSQL answers from the GIN index over the term array (search/models/fallback.py);
+    other databases use LIKE " term ", which selects the same rows."""
+    terms = list(dict.fromkeys(terms))
+    if connection.vendor == "postgresql":
+        return Q(**{"all_terms__has_every_term" if every else "all_terms__has_any_term": terms})
+    return reduce(and_ if every else or_, (Q(all_terms__contains=f" {t} ") for t in terms))
 
 
 def _candidate_keys(candidates, radius_towns):

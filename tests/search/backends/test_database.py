@@ -7,6 +7,7 @@ Runs on SQLite by default and on PostgreSQL when DATABASE_URL points there.
 """
 
 import pytest
+from django.db.models import Q
 
 from search import analysis, fallback_index
 from search.backends.database import DatabaseBackend
@@ -295,3 +296,34 @@ def test_similar_pages_share_topics_and_terms_but_not_the_municipality(corpus, b
     assert corpus["lighting"].pk not in similar  # same municipality (Arnsberg)
     assert corpus["arnsberg_parking"].pk not in similar
     assert backend.similar(corpus["draft"].pk) == []
+
+
+def test_postgresql_matches_whole_terms_through_the_gin_index(postgres, site_tree):
+    from search.backends.database import _has_terms
+
+    pages = {
+        "werk": make_page(ARNSBERG, "Stadtwerke vernetzt", "Die Stadtwerke messen."),
+        "stadt": make_page(OLPE, "Stadt plant", "Eine Stadt plant neu."),
+        "beide": make_page(SOEST, "Stadt und Sensor", "Sensoren in der Stadt."),
+    }
+    for page in pages.values():
+        fallback_index.upsert_entry(page)
+
+    def found(q):
+        return {e.page_id for e in SearchEntry.objects.filter(q)}
+
+    like = {t: found(Q(all_terms__contains=f" {t} ")) for t in ("stadt", "sensor", "stad", "stadtwerk")}
+    # the array lookups select exactly what LIKE " term " selects: whole terms (and the
+    # compound parts stored as terms), never a mere prefix
+    for term in like:
+        assert found(_has_terms([term])) == like[term]
+    assert like["stad"] == set() and like["stadtwerk"] == {pages["werk"].pk}
+    assert found(_has_terms(["stadtwerk", "sensor"])) == {pages["werk"].pk, pages["beide"].pk}
+    assert found(_has_terms(["stadt", "sensor"], every=True)) == {pages["beide"].pk}
+    # and PostgreSQL can answer them from the index of migration 0004 (same expression)
+    with postgres.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = SearchEntry.objects.filter(_has_terms(["stadt"])).values("id").query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_terms_gin" in plan
