@@ -21,7 +21,7 @@ from .documents import TEXT_ANALYZER, KnowledgePageDocument
 
 logger = logging.getLogger(__name__)
 
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 BULK_CHUNK_SIZE = 500
 
 

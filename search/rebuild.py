@@ -10,8 +10,9 @@
    before the start, or still pending, is re-read and written (re-reading makes this exact,
    whatever order the tasks came in).
 4. The alias is moved in one `update_aliases` call (remove + add), then the same replay runs
-   again through the alias to catch what the old index received up to the swap. After a short
-   grace period for searches still running on the old index, the old index is deleted.
+   again through the alias to catch what the old index received up to the swap. Once the node
+   reports no search running on the old index any more (at least 0.2 s, at most a second after
+   the swap), the old index is deleted.
 
 Search keeps answering from the old, complete index until the swap. If anything fails before
 the swap, the new index is deleted (or, if that is impossible, by the next run) and the alias
@@ -307,6 +308,39 @@ def _chunks(items, size):
         yield items[start : start + size]
 
 
+GRACE_MINIMUM_SECONDS = 0.2
+GRACE_POLL_SECONDS = 0.05
+
+
+def _running_searches(es, indices):
+    """Query, fetch and scroll phases running on `indices` now (the node's own counters)."""
+    stats = es.indices.stats(index=",".join(indices), metric="search")["_all"]["total"]["search"]
+    return stats.get("query_current", 0) + stats.get("fetch_current", 0) + stats.get("scroll_current", 0)
+
+
+def _wait_for_searches(es, indices, swapped_at, grace_seconds):
+    """Searches that resolved the alias before the swap may still run on the old index. Wait
+    until the node reports none running there, but at least GRACE_MINIMUM_SECONDS (a request
+    between alias resolution and its shard phase is not counted yet) and at most
+    `grace_seconds` after the swap; the replay after the swap counts as waiting."""
+    if not indices or grace_seconds <= 0:
+        return
+    minimum = min(GRACE_MINIMUM_SECONDS, grace_seconds)
+    while True:
+        waited = time.monotonic() - swapped_at
+        if waited >= grace_seconds:
+            return
+        if waited >= minimum:
+            try:
+                if _running_searches(es, indices) == 0:
+                    return
+            except Exception:  # noqa: BLE001 - without the counters, wait the full grace period
+                logger.warning("search counters of %s unavailable; waiting the full grace period", indices)
+                time.sleep(max(0.0, grace_seconds - waited))
+                return
+        time.sleep(GRACE_POLL_SECONDS)
+
+
 def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=None, workers=None):
     """Build a new index, swap the alias, delete the old index. Returns RebuildResult.
 
@@ -367,10 +401,7 @@ def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=Non
                 # The new index is live and complete; the outbox retries what failed here.
                 logger.warning("Replay after the alias swap incomplete (%s); the outbox retries", exc)
                 break
-        # Searches that resolved the alias before the swap; the replay above counts as waiting.
-        remaining = grace_seconds - (time.monotonic() - swapped_at)
-        if remaining > 0:
-            time.sleep(remaining)
+        _wait_for_searches(es, previous, swapped_at, grace_seconds)
         for old in previous:
             es.options(ignore_status=404).indices.delete(index=old)
         logger.info(

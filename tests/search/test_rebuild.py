@@ -55,7 +55,8 @@ def test_searches_keep_answering_completely_during_a_rebuild(index, pages):
     thread.start()
     try:
         for _ in range(2):
-            rebuild(batch_size=4, fault=slow_down, grace_seconds=0.2)
+            # the default grace: the old index goes once the node reports no search on it
+            rebuild(batch_size=4, fault=slow_down)
     finally:
         stop.set()
         thread.join()
