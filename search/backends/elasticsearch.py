@@ -12,9 +12,10 @@ becomes one clause that any of its forms can satisfy:
     across fields: title 3, summary 2, topics/tags 2, body 1, places 0.8, template documents 0.6
 
 All words are required (a clerk's three words are meant together). Typos: if the exact
-request finds nothing, it is repeated with fuzzy matching (edit distance by word length,
-first letter fixed, never for acronyms), so a correct word is never diluted by look-alikes
-("Stadt" must not find "Staat"). The score is then multiplied by a mild recency factor
+request finds nothing, it is repeated with fuzzy matching for the words the index does not
+know (edit distance by word length, first letter fixed, never for acronyms, not over template
+document text), so a correct word is never diluted by look-alikes ("Stadt" must not find
+"Staat"). The score is then multiplied by a mild recency factor
 (at most +10 %) and, with `near`, a distance factor (up to +50 %, half of it at 25 km).
 
 Facets are disjunctive: the selected filters go to `post_filter` (they narrow the hits, not
