@@ -6,14 +6,13 @@ search; the cache lives for a minute and is dropped at once when a Municipality,
 is saved or deleted in this process (search/signals_cache.py).
 """
 
-import threading
-import time
 from dataclasses import dataclass
+
+from .expiring import Expiring
 
 CACHE_SECONDS = 60.0
 
-_lock = threading.Lock()
-_cached = None  # (expires_at, Reference)
+_cache = Expiring(CACHE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -35,32 +34,26 @@ class Reference:
 
 
 def get():
-    global _cached
-    cached = _cached
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
-    with _lock:
-        from wiki.models import Municipality, Tag, Topic
+    return _cache.get(_read)
 
-        places = {
-            row[0]: Place(*row)
-            for row in Municipality.objects.values_list(
-                "ags", "name", "district_ags", "district_name", "latitude", "longitude"
-            )
-        }
-        value = Reference(
-            places=places,
-            districts={p.district: p.district_name for p in places.values()},
-            topics=dict(Topic.objects.values_list("slug", "name")),
-            tags=dict(Tag.objects.values_list("slug", "name")),
-        )
-        _cached = (time.monotonic() + CACHE_SECONDS, value)
-    return value
+
+def _read():
+    from wiki.models import Municipality, Tag, Topic
+
+    places = {
+        row[0]: Place(*row)
+        for row in Municipality.objects.values_list("ags", "name", "district_ags", "district_name", "latitude", "longitude")
+    }
+    return Reference(
+        places=places,
+        districts={p.district: p.district_name for p in places.values()},
+        topics=dict(Topic.objects.values_list("slug", "name")),
+        tags=dict(Tag.objects.values_list("slug", "name")),
+    )
 
 
 def invalidate(**_kwargs):
-    global _cached
-    _cached = None
+    _cache.clear()
 
 
 # Whoever uses the cache must hear about changes (idempotent: dispatch_uid).

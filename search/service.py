@@ -20,6 +20,7 @@ import time
 from django.conf import settings
 
 from . import analysis
+from .expiring import Expiring
 from .query import MAX_Q_LENGTH, QueryError
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ MAX_SUGGEST_LIMIT = 20
 _state_lock = threading.Lock()
 _es_down_until = 0.0
 _es_down_reason = ""
-_synonyms = None  # (expires_at, SynonymMap)
+_synonyms = Expiring(SYNONYM_CACHE_SECONDS)
 
 
 # -- backend choice --------------------------------------------------------------------------
@@ -151,21 +152,18 @@ def active_backend_name():
 # -- synonyms --------------------------------------------------------------------------------
 def synonym_map():
     """The curated synonyms of all tags as an analysis.SynonymMap (cached)."""
-    global _synonyms
-    cached = _synonyms
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
+    return _synonyms.get(_read_synonyms)
+
+
+def _read_synonyms():
     from wiki.models import Tag
 
     tags = Tag.objects.exclude(synonyms="").only("name", "synonyms")
-    value = analysis.SynonymMap.from_groups(analysis.synonym_groups_from_tags(tags))
-    _synonyms = (time.monotonic() + SYNONYM_CACHE_SECONDS, value)
-    return value
+    return analysis.SynonymMap.from_groups(analysis.synonym_groups_from_tags(tags))
 
 
 def invalidate_synonyms(**_kwargs):
-    global _synonyms
-    _synonyms = None
+    _synonyms.clear()
 
 
 # The receivers live with the cache they clear: every process that has a cache listens.

@@ -27,7 +27,6 @@ computed in Python with the same functions as the database backend.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from datetime import datetime, timezone
 
@@ -35,6 +34,7 @@ from django.conf import settings
 from elasticsearch import NotFoundError
 
 from search import analysis
+from search.expiring import Expiring
 from search.geo import haversine_km
 from search.results import FACET_KEYS, FACET_SIZES, SearchResults, hit_from_document, make_facets
 
@@ -335,24 +335,13 @@ class ElasticsearchBackend(SearchBackend):
         return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance)
 
     # -- index-wide facts, cached per process ------------------------------------------------
-    _cache: dict = {}
-    _cache_lock = threading.Lock()
-
-    def _cached(self, name, ttl, compute):
-        """`compute()` for this node and alias, remembered for `ttl` seconds: facts about the
-        whole index that every request would otherwise aggregate again."""
-        key = (name, id(self.es), self.alias)
-        cached = self._cache.get(key)
-        if cached and cached[0] > time.monotonic():
-            return cached[1]
-        with self._cache_lock:
-            value = compute()
-            self._cache[key] = (time.monotonic() + ttl, value)
-        return value
+    _lexicons = Expiring(LEXICON_TTL_SECONDS)
+    _tag_counts = Expiring(TAG_COUNTS_TTL_SECONDS)
 
     @classmethod
     def clear_caches(cls):
-        cls._cache.clear()
+        cls._lexicons.clear()
+        cls._tag_counts.clear()
 
     def lexicon(self):
         """Readable words of the indexed titles, summaries and tags (cached for a few minutes)."""
@@ -366,7 +355,7 @@ class ElasticsearchBackend(SearchBackend):
             words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
             return analysis.Lexicon(words)
 
-        return self._cached("lexicon", LEXICON_TTL_SECONDS, compute)
+        return self._lexicons.get(compute, key=(id(self.es), self.alias))
 
     def tag_counts(self):
         """{tag slug: indexed pages carrying it or a narrower tag} (cached briefly): autocomplete
@@ -380,7 +369,7 @@ class ElasticsearchBackend(SearchBackend):
             )
             return {b["key"]: b["doc_count"] for b in response["aggregations"]["slugs"]["buckets"]}
 
-        return self._cached("tag_counts", TAG_COUNTS_TTL_SECONDS, compute)
+        return self._tag_counts.get(compute, key=(id(self.es), self.alias))
 
     def unknown_words(self, parsed):
         """Surfaces of the query words that are neither in the lexicon nor acronyms."""
