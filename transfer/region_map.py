@@ -190,9 +190,9 @@ def _link_line(prefix, a, b, count, discarded):
     x2, y2 = a.x + dx * end / length, a.y + dy * end / length
     dash = ' stroke-dasharray="5 4"' if discarded else ""
     return format_html(
-        '<line x1="{}" y1="{}" x2="{:.1f}" y2="{:.1f}" stroke="#333333" stroke-opacity="0.75" stroke-width="{}"'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333333" stroke-opacity="0.75" stroke-width="{}"'
         ' marker-end="url(#{}-arrow)"{}><title>{} → {}: {} Übernahme{}</title></line>',
-        a.x, a.y, x2, y2, min(1.2 + count * 0.6, 4), prefix, mark_safe(dash),
+        a.x, a.y, round(x2, 1), round(y2, 1), round(min(1.2 + count * 0.6, 4), 1), prefix, mark_safe(dash),
         a.municipality.name, b.municipality.name, count, "" if count == 1 else "n",
     )
 
