@@ -241,13 +241,13 @@ def render_svg(region_map, title="Karte der Modellregion Südwestfalen"):
     )
     out = [
         format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" class="region-map-svg" viewBox="0 0 {} {}" width="100%"'
+            '<svg xmlns="http://www.w3.org/2000/svg" class="region-map-svg" viewBox="0 0 {} {}" width="{}" height="{}"'
             ' role="group" aria-labelledby="{}-title {}-desc" font-family="sans-serif">'
             '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            WIDTH, region_map.height, prefix, prefix, prefix, title, prefix, description,
+            WIDTH, region_map.height, WIDTH, region_map.height, prefix, prefix, prefix, title, prefix, description,
         ),
         format_html(
-            '<defs><marker id="{}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6"'
+            '<defs><marker id="{}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9"'
             ' orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333333"/></marker></defs>',
             prefix,
         ),
@@ -270,7 +270,7 @@ def render_svg(region_map, title="Karte der Modellregion Südwestfalen"):
         name_text = ""
         if point.municipality.pioneer or point.highlighted:
             name_text = format_html(
-                '<text x="{}" y="{}" font-size="12" fill="#222222" aria-hidden="true">{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="#222222" stroke="#f7f7f4" stroke-width="3" paint-order="stroke" aria-hidden="true">{}</text>',
                 point.x + point.radius + 4, point.y + 4, point.municipality.name,
             )
         if point.url:
