@@ -22,7 +22,7 @@ def record(client, page, ags, **data):
     return client.post(f"/uebernahmen/{page.pk}/", payload)
 
 
-def test_editor_of_b_records_adoption_for_b(postgres, client, page_factory, editor_soest, django_capture_on_commit_callbacks):
+def test_editor_of_b_records_adoption_for_b(db, client, page_factory, editor_soest, django_capture_on_commit_callbacks):
     page = page_factory.case_study()
     client.force_login(editor_soest)
     with django_capture_on_commit_callbacks(execute=True):
@@ -32,7 +32,7 @@ def test_editor_of_b_records_adoption_for_b(postgres, client, page_factory, edit
     assert (adoption.municipality.name, adoption.status, adoption.recorded_by) == ("Soest", "preparing", editor_soest)
 
 
-def test_editor_of_c_cannot_record_for_b(postgres, client, page_factory, editor_soest, editor_bestwig):
+def test_editor_of_c_cannot_record_for_b(db, client, page_factory, editor_soest, editor_bestwig):
     page = page_factory.case_study()
     client.force_login(editor_bestwig)
     response = record(client, page, SOEST)
@@ -44,7 +44,7 @@ def test_editor_of_c_cannot_record_for_b(postgres, client, page_factory, editor_
     assert Adoption.objects.get().municipality.ags == BESTWIG
 
 
-def test_curator_may_record_for_any_town(postgres, client, page_factory, curator):
+def test_curator_may_record_for_any_town(db, client, page_factory, curator):
     page = page_factory.template()
     client.force_login(curator)
     assert record(client, page, BESTWIG, status="interested").status_code == 302
@@ -52,21 +52,21 @@ def test_curator_may_record_for_any_town(postgres, client, page_factory, curator
     assert Adoption.objects.count() == 2
 
 
-def test_anonymous_is_sent_to_login_and_nothing_is_saved(postgres, client, page_factory):
+def test_anonymous_is_sent_to_login_and_nothing_is_saved(db, client, page_factory):
     page = page_factory.case_study()
     response = record(client, page, SOEST)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert not Adoption.objects.exists()
 
 
-def test_editor_without_other_town_gets_403_on_own_page(postgres, client, page_factory, editor_arnsberg):
+def test_editor_without_other_town_gets_403_on_own_page(db, client, page_factory, editor_arnsberg):
     page = page_factory.case_study()  # Arnsberg's own page
     client.force_login(editor_arnsberg)
     assert client.get(f"/uebernahmen/{page.pk}/").status_code == 403
     assert record(client, page, ARNSBERG).status_code == 403
 
 
-def test_discarded_needs_a_reason_in_german(postgres, client, page_factory, editor_soest):
+def test_discarded_needs_a_reason_in_german(db, client, page_factory, editor_soest):
     page = page_factory.case_study()
     client.force_login(editor_soest)
     response = record(client, page, SOEST, status="discarded", reason="  ")
@@ -76,7 +76,7 @@ def test_discarded_needs_a_reason_in_german(postgres, client, page_factory, edit
     assert Adoption.objects.get().reason == "Zu teuer für uns."
 
 
-def test_second_entry_of_same_town_updates_the_first(postgres, client, page_factory, editor_soest):
+def test_second_entry_of_same_town_updates_the_first(db, client, page_factory, editor_soest):
     page = page_factory.case_study()
     client.force_login(editor_soest)
     record(client, page, SOEST, status="interested")
@@ -84,13 +84,13 @@ def test_second_entry_of_same_town_updates_the_first(postgres, client, page_fact
     assert list(Adoption.objects.values_list("status", flat=True)) == ["implemented"]
 
 
-def test_lessons_and_drafts_cannot_be_adopted(postgres, client, page_factory, editor_soest):
+def test_lessons_and_drafts_cannot_be_adopted(db, client, page_factory, editor_soest):
     client.force_login(editor_soest)
     assert client.get(f"/uebernahmen/{page_factory.lesson().pk}/").status_code == 404
     assert client.get(f"/uebernahmen/{page_factory.case_study(live=False).pk}/").status_code == 404
 
 
-def test_own_case_study_must_belong_to_adopting_town(postgres, client, page_factory, curator):
+def test_own_case_study_must_belong_to_adopting_town(db, client, page_factory, curator):
     page = page_factory.case_study()
     foreign = page_factory.case_study("Fremde Fallstudie", ags=ARNSBERG)
     own = page_factory.case_study("Soester Parkraum", ags=SOEST)
@@ -100,7 +100,7 @@ def test_own_case_study_must_belong_to_adopting_town(postgres, client, page_fact
     assert Adoption.objects.get().own_case_study_id == own.pk
 
 
-def test_authors_editors_get_a_mail(postgres, client, page_factory, editor_soest, editor_arnsberg, django_capture_on_commit_callbacks):
+def test_authors_editors_get_a_mail(db, client, page_factory, editor_soest, editor_arnsberg, django_capture_on_commit_callbacks):
     page = page_factory.case_study("Smarte Straßenbeleuchtung")
     client.force_login(editor_soest)
     with django_capture_on_commit_callbacks(execute=True):
@@ -109,7 +109,7 @@ def test_authors_editors_get_a_mail(postgres, client, page_factory, editor_soest
     assert "Soest" in mail.outbox[0].subject and "Smarte Straßenbeleuchtung" in mail.outbox[0].body
 
 
-def test_counts_and_lists_leave_out_drafts_and_restricted_pages(postgres, page_factory):
+def test_counts_and_lists_leave_out_drafts_and_restricted_pages(db, page_factory):
     public = page_factory.case_study("Öffentlich")
     hidden = page_factory.case_study("Geschützt")
     draft = page_factory.template("Entwurf")
@@ -129,7 +129,7 @@ def test_counts_and_lists_leave_out_drafts_and_restricted_pages(postgres, page_f
     assert "contact" not in rows[0]
 
 
-def test_panel_shows_count_statuses_and_contact_only_to_editors(postgres, page_factory, editor_soest):
+def test_panel_shows_count_statuses_and_contact_only_to_editors(db, page_factory, editor_soest):
     page = page_factory.case_study()
     adopt(page, SOEST, contact="Herr Kontakt")
     adopt(page, BESTWIG, status="discarded", reason="Kein Personal")

@@ -39,7 +39,7 @@ def confirmed(client, django_capture_on_commit_callbacks):
     return make
 
 
-def test_form_says_what_is_stored_and_validates_in_german(postgres, client):
+def test_form_says_what_is_stored_and_validates_in_german(db, client):
     page = client.get("/folgen/?topic=mobilitaet").content.decode()
     assert "Handlungsfeld Mobilität" in page and "Wir speichern nur Ihre E-Mail-Adresse und diese Auswahl" in page
     assert "nach 7 Tagen" in page
@@ -50,7 +50,7 @@ def test_form_says_what_is_stored_and_validates_in_german(postgres, client):
     assert not Subscription.objects.exists()
 
 
-def test_double_opt_in(postgres, client, django_capture_on_commit_callbacks):
+def test_double_opt_in(db, client, django_capture_on_commit_callbacks):
     response = subscribe(client, django_capture_on_commit_callbacks)
     assert response.status_code == 200 and "Fast geschafft" in response.content.decode()
     subscription = Subscription.objects.get()
@@ -70,7 +70,7 @@ def test_double_opt_in(postgres, client, django_capture_on_commit_callbacks):
     assert "Fast geschafft" in again.content.decode() and Subscription.objects.count() == 1 and len(mail.outbox) == 1
 
 
-def test_confirmation_link_expires_and_unconfirmed_are_purged(postgres, client, django_capture_on_commit_callbacks):
+def test_confirmation_link_expires_and_unconfirmed_are_purged(db, client, django_capture_on_commit_callbacks):
     subscribe(client, django_capture_on_commit_callbacks)
     Subscription.objects.update(created_at=timezone.now() - timedelta(days=8))
     assert client.post(link(mail.outbox[0], "bestaetigen")).status_code == 410
@@ -78,7 +78,7 @@ def test_confirmation_link_expires_and_unconfirmed_are_purged(postgres, client, 
     assert not Subscription.objects.exists()
 
 
-def test_one_click_unsubscribe_deletes_the_address(postgres, client, confirmed):
+def test_one_click_unsubscribe_deletes_the_address(db, client, confirmed):
     subscription = confirmed()
     url = f"/folgen/abmelden/{subscription.token}/"
     assert "Abo beenden" in client.get(url).content.decode()
@@ -91,7 +91,7 @@ def test_one_click_unsubscribe_deletes_the_address(postgres, client, confirmed):
     assert not Subscription.objects.exists()
 
 
-def test_send_digests_sends_new_public_pages_once(postgres, client, confirmed, page_factory):
+def test_send_digests_sends_new_public_pages_once(db, client, confirmed, page_factory):
     arnsberg = confirmed()
     mobility = confirmed(params="topic=mobilitaet", frequency="daily", email="other@kommune.example")
     page_factory.case_study("Neue Mobilstation")
@@ -115,7 +115,7 @@ def test_send_digests_sends_new_public_pages_once(postgres, client, confirmed, p
     assert "Neue Mobilstation" in mail.outbox[1].body
 
 
-def test_changed_page_comes_again_next_period_and_unsubscribed_get_nothing(postgres, client, confirmed, page_factory):
+def test_changed_page_comes_again_next_period_and_unsubscribed_get_nothing(db, client, confirmed, page_factory):
     subscription = confirmed(frequency="daily")
     page = page_factory.case_study("Parkraum")
     later = timezone.now() + timedelta(days=1)

@@ -40,7 +40,7 @@ def pages(page_factory):
     return made
 
 
-def test_feeds_of_every_kind_parse_and_exclude_drafts(postgres, client, pages):
+def test_feeds_of_every_kind_parse_and_exclude_drafts(db, client, pages):
     topic = pages["public"].topics.first().slug
     tag = pages["public"].tags.first().slug
     urls = [
@@ -59,12 +59,12 @@ def test_feeds_of_every_kind_parse_and_exclude_drafts(postgres, client, pages):
     assert parse_atom(client.get("/feeds/art/template.xml")) == ["Vorlage: Muster-Ausschreibung Bürgerbus (Soest)"]
 
 
-def test_search_feed_takes_the_search_parameters(postgres, client, pages):
+def test_search_feed_takes_the_search_parameters(db, client, pages):
     titles = parse_atom(client.get("/feeds/suche.xml?q=Bürgerbus&type=template"))
     assert titles == ["Vorlage: Muster-Ausschreibung Bürgerbus (Soest)"]
 
 
-def test_bad_parameters_are_400_or_404_in_german(postgres, client, pages):
+def test_bad_parameters_are_400_or_404_in_german(db, client, pages):
     response = client.get("/feeds/suche.xml?radius=5")
     assert response.status_code == 400 and "radius" in response.content.decode()
     assert client.get("/feeds/handlungsfeld/gibt-es-nicht.xml").status_code == 404
@@ -72,7 +72,7 @@ def test_bad_parameters_are_400_or_404_in_german(postgres, client, pages):
     assert client.get("/feeds/art/unbekannt.xml").status_code == 404
 
 
-def test_control_characters_are_stripped(postgres, client, page_factory):
+def test_control_characters_are_stripped(db, client, page_factory):
     page_factory.case_study("Steuerzeichen\x0b im Titel", summary="Kurz\x08 und\x1f knapp")
     root = ET.fromstring(client.get("/feeds/kommune/05958004.xml").content)
     entry = root.find(f"{ATOM}entry")
@@ -80,7 +80,7 @@ def test_control_characters_are_stripped(postgres, client, page_factory):
     assert entry.find(f"{ATOM}summary").text == "Kurz und knapp"
 
 
-def test_feed_links_for_pages_and_searches(postgres, pages):
+def test_feed_links_for_pages_and_searches(db, pages):
     from django.template import Context, Template
 
     from search.query import SearchQuery

@@ -3,7 +3,6 @@
 import re
 import xml.etree.ElementTree as ET
 
-import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -18,7 +17,7 @@ def _svg(html):
     return ET.fromstring(re.search(r"<svg.*?</svg>", html, re.S).group(0))
 
 
-def test_map_has_59_linked_points_with_accessible_names(postgres, page_factory):
+def test_map_has_59_linked_points_with_accessible_names(db, page_factory):
     page_factory.case_study()
     root = _svg(str(render_svg(build_map())))
     assert root.get("role") == "group" and root.find(f"{SVG}title").text.startswith("Karte")
@@ -35,14 +34,14 @@ def test_map_has_59_linked_points_with_accessible_names(postgres, page_factory):
     assert len(districts) == 5
 
 
-def test_points_are_placed_by_coordinates(postgres):
+def test_points_are_placed_by_coordinates(db):
     points = {p.municipality.name: p for p in build_map().points}
     # Olpe lies south of Arnsberg and Soest north; Iserlohn west of Arnsberg.
     assert points["Olpe"].y > points["Arnsberg"].y > points["Soest"].y
     assert points["Iserlohn"].x < points["Arnsberg"].x
 
 
-def test_adoption_lines_only_for_public_pages(postgres, page_factory):
+def test_adoption_lines_only_for_public_pages(db, page_factory):
     public = page_factory.case_study()
     hidden = page_factory.case_study("Geschützt")
     adopt(public, SOEST)
@@ -53,7 +52,7 @@ def test_adoption_lines_only_for_public_pages(postgres, page_factory):
     assert [line.find(f"{SVG}title").text for line in lines] == ["Arnsberg → Soest: 1 Übernahme"]
 
 
-def test_tag_highlights_results_and_draws_radius(postgres):
+def test_tag_highlights_results_and_draws_radius(db):
     template = Template('{% load transfer_tags %}{% region_map highlight=hits center="05958004" radius_km="20" %}')
     request = RequestFactory().get("/")
     html = template.render(Context({"request": request, "hits": [SOEST]}))
@@ -67,6 +66,6 @@ def test_tag_highlights_results_and_draws_radius(postgres):
     assert html.count("<caption>") == 5
 
 
-def test_bad_radius_is_ignored_not_an_error(postgres, client):
+def test_bad_radius_is_ignored_not_an_error(db, client):
     response = client.get("/karte/?near=05958004&radius=abc")
     assert response.status_code == 200 and "map-radius" not in response.content.decode()

@@ -3,7 +3,7 @@
 from tests.transfer.conftest import BESTWIG, adopt, restrict
 
 
-def test_report_for_curators_only(postgres, client, page_factory, curator, editor_soest):
+def test_report_for_curators_only(db, client, page_factory, curator, editor_soest):
     page = page_factory.case_study(topics=("Mobilität",))
     adopt(page, "05974040")
     adopt(page, BESTWIG, status="discarded", reason="=SUMME(A1)")
