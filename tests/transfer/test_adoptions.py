@@ -143,3 +143,27 @@ def test_panel_shows_count_statuses_and_contact_only_to_editors(db, page_factory
     request.user = editor_soest
     html = template.render(Context({"page": page, "request": request}))
     assert "Herr Kontakt" in html and f"/uebernahmen/{page.pk}/" in html
+
+
+def test_town_page_and_start_page_tags(db, page_factory):
+    page = page_factory.case_study("Mobilstation")
+    adopt(page, SOEST)
+    html = Template("{% load transfer_tags %}{% municipality_adoptions town %}").render(
+        Context({"town": town(ARNSBERG).municipality})
+    )
+    assert "Andere Kommunen haben von Arnsberg übernommen" in html and "Mobilstation" in html and "Soest" in html
+    html = Template("{% load transfer_tags %}{% municipality_adoptions town %}").render(Context({"town": town(SOEST).municipality}))
+    assert "Soest hat übernommen" in html and "von Arnsberg" in html
+    html = Template("{% load transfer_tags %}{% most_adopted_solutions %}").render(Context({}))
+    assert "Am häufigsten übernommen" in html and "von 1 Kommune übernommen" in html
+
+
+def test_demo_adoptions_are_idempotent(db, page_factory):
+    from transfer.demo import load_demo_adoptions
+    from wiki.models import KnowledgePage
+
+    page_factory.case_study()
+    page_factory.template("Muster")
+    KnowledgePage.objects.update(is_demo=True)
+    first = load_demo_adoptions()
+    assert first >= 4 and load_demo_adoptions() == 0
