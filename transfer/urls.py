@@ -6,6 +6,7 @@ app_name = "transfer"
 
 urlpatterns = [
     path("uebernahmen/<int:page_id>/", views.record_adoption, name="record_adoption"),
+    path("uebernahmen/eintrag/<int:adoption_id>/loeschen/", views.withdraw_adoption, name="withdraw_adoption"),
     path("karte/", views.region_map_page, name="map"),
     path("feeds/handlungsfeld/<slug:slug>.xml", feeds.TopicFeed(), name="feed_topic"),
     path("feeds/schlagwort/<slug:slug>.xml", feeds.TagFeed(), name="feed_tag"),

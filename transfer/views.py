@@ -5,9 +5,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from transfer.adoptions import adoptions_for_page, is_adoptable, recordable_towns
+from transfer.adoptions import adoptions_for_page, can_record, is_adoptable, recordable_towns
+from transfer.models import Adoption
 from transfer.forms import AdoptionForm
 from transfer.notify import notify_authors
 from wiki.models import KnowledgePage
@@ -37,8 +38,24 @@ def record_adoption(request, page_id):
         status = 400
     else:
         form = AdoptionForm(page=page, towns=towns)
-    context = {"page": page, "form": form, "adoptions": adoptions_for_page(page)}
+    manageable = set(towns.values_list("pk", flat=True))
+    context = {
+        "page": page,
+        "form": form,
+        "adoptions": [(a, a.municipality_id in manageable) for a in adoptions_for_page(page)],
+    }
     return render(request, "transfer/adoptions/record.html", context, status=status)
+
+
+@require_POST
+def withdraw_adoption(request, adoption_id):
+    """Delete an entry made by mistake (the town's editors and curators)."""
+    adoption = get_object_or_404(Adoption.objects.select_related("page", "municipality"), pk=adoption_id)
+    if not request.user.is_authenticated or not can_record(request.user, adoption.municipality):
+        return render(request, "transfer/adoptions/forbidden.html", {"page": adoption.page}, status=403)
+    page_url = adoption.page.url
+    adoption.delete()
+    return redirect(f"{page_url}#uebernahmen" if page_url else "/")
 
 
 @require_safe

@@ -167,3 +167,14 @@ def test_demo_adoptions_are_idempotent(db, page_factory):
     KnowledgePage.objects.update(is_demo=True)
     first = load_demo_adoptions()
     assert first >= 4 and load_demo_adoptions() == 0
+
+
+def test_only_the_towns_editors_may_delete_its_entry(db, client, page_factory, editor_soest, editor_bestwig):
+    adoption = adopt(page_factory.case_study(), SOEST)
+    url = f"/uebernahmen/eintrag/{adoption.pk}/loeschen/"
+    client.force_login(editor_bestwig)
+    assert client.post(url).status_code == 403 and Adoption.objects.exists()
+    client.force_login(editor_soest)
+    page = client.get(f"/uebernahmen/{adoption.page_id}/").content.decode()
+    assert "Eintrag von Soest löschen" in page
+    assert client.post(url).status_code == 302 and not Adoption.objects.exists()
