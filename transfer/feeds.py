@@ -38,8 +38,8 @@ class CleanAtomFeed(Atom1Feed):
 
 
 class Choice:
-    def __init__(self, query, title, link):
-        self.query, self.title, self.link = query, title, link
+    def __init__(self, query, title, link, feed_url=None):
+        self.query, self.title, self.link, self.feed_url = query, title, link, feed_url
 
 
 class ChoiceFeed(Feed):
@@ -67,6 +67,9 @@ class ChoiceFeed(Feed):
 
     def link(self, obj):
         return obj.link
+
+    def feed_url(self, obj):
+        return obj.feed_url  # None: the request path (the search feed passes its parameters)
 
     def feed_guid(self, obj):
         return None  # the feed id is its link (Atom: id = the self URL of this choice)
@@ -149,4 +152,7 @@ class SearchFeed(ChoiceFeed):
     def choice(self, request):
         query = self._query(request.GET)
         pairs = selection.normalise(query)
-        return Choice(query, selection.describe(query), f"{reverse('search:page')}?{pairs}" if pairs else reverse("search:page"))
+        suffix = f"?{pairs}" if pairs else ""
+        return Choice(
+            query, selection.describe(query), f"{reverse('search:page')}{suffix}", f"{reverse('transfer:feed_search')}{suffix}"
+        )

@@ -38,7 +38,7 @@ def notify_authors(adoption, changed=False):
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "Transferwiki"),
     }
     verb = "hat den Stand geändert" if changed else "hat übernommen"
-    subject = f"{adoption.municipality.name} {verb}: {page.title}"
+    subject = " ".join(f"{adoption.municipality.name} {verb}: {page.title}".split())  # one header line
     body = render_to_string("transfer/adoptions/notification_email.txt", context)
     try:
         # One mail per recipient: editors of A do not need each other's addresses.

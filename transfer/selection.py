@@ -128,6 +128,6 @@ def selected_pages(query, since=None, until=None, limit=None):
         pages = pages.filter(last_published_at__gt=since)
     if until is not None:
         pages = pages.filter(last_published_at__lte=until)
-    pages = pages.order_by("-last_published_at", "-pk")
+    pages = pages.order_by("-last_published_at", "-pk").prefetch_related("topics")
     return pages[:limit] if limit else pages
 

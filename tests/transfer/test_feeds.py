@@ -92,3 +92,10 @@ def test_feed_links_for_pages_and_searches(db, pages):
     html = Template("{% load transfer_tags %}{% follow_links search_query=query %}").render(Context({"query": query}))
     assert 'href="/feeds/suche.xml?q=B%C3%BCrgerbus"' in html and "Diese Suche als Feed" in html
     assert 'href="/folgen/?q=B%C3%BCrgerbus"' in html
+
+
+def test_search_feed_links_to_itself_with_its_parameters(db, client, pages):
+    root = ET.fromstring(client.get("/feeds/suche.xml?q=Bürgerbus&page=3").content)
+    self_link = root.find(f"{ATOM}link[@rel='self']").get("href")
+    assert self_link == "http://testserver/feeds/suche.xml?q=B%C3%BCrgerbus"
+    assert root.find(f"{ATOM}id").text == "http://testserver/suche/?q=B%C3%BCrgerbus"
