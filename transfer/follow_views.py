@@ -21,6 +21,9 @@ from transfer.models import CONFIRMATION_DAYS, Subscription, new_token
 
 # A second request for the same unconfirmed address within this time sends no second mail.
 RESEND_AFTER = timedelta(minutes=10)
+# Nobody needs more open requests than this; beyond it the form sends no further mail, so the
+# site cannot be used to flood an address with confirmation mails.
+MAX_PENDING_PER_ADDRESS = 5
 
 
 def _message(request, heading, paragraphs, status=200, action_url=None, action_label=None):
@@ -67,6 +70,9 @@ def _pending(email, params, frequency):
     with transaction.atomic():
         existing = Subscription.objects.select_for_update().filter(email=email, params=params, frequency=frequency).first()
         if existing is None:
+            pending = Subscription.objects.filter(email=email, confirmed_at__isnull=True).count()
+            if pending >= MAX_PENDING_PER_ADDRESS:
+                return None
             try:
                 with transaction.atomic():
                     return Subscription.objects.create(email=email, params=params, frequency=frequency)

@@ -178,3 +178,10 @@ def test_only_the_towns_editors_may_delete_its_entry(db, client, page_factory, e
     page = client.get(f"/uebernahmen/{adoption.page_id}/").content.decode()
     assert "Eintrag von Soest löschen" in page
     assert client.post(url).status_code == 302 and not Adoption.objects.exists()
+
+
+def test_panel_renders_nothing_for_lessons(db, page_factory):
+    html = Template("{% load transfer_tags %}{% adoptions_panel page %}").render(
+        Context({"page": page_factory.lesson(), "request": None})
+    )
+    assert html.strip() == ""

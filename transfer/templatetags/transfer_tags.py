@@ -27,14 +27,18 @@ _map_ids = itertools.count(1)
 def adoptions_panel(context, page):
     request = context.get("request")
     user = getattr(request, "user", None)
+    adoptable = rules.is_adoptable(page)
+    if not adoptable:
+        return {"adoptable": False}  # lessons, drafts, restricted pages: nothing to show
     items = [{"adoption": a, "own": rules.public_own_case_study(a)} for a in rules.adoptions_for_page(page)]
     record_url = None
-    if user is not None and user.is_authenticated and rules.is_adoptable(page):
+    if user is not None and user.is_authenticated:
         if rules.recordable_towns(user).exclude(pk=page.municipality_id).exists():
             from django.urls import reverse
 
             record_url = reverse("transfer:record_adoption", args=[page.pk])
     return {
+        "adoptable": True,
         "adoptions": items,
         "count": len({item["adoption"].municipality_id for item in items}),
         "record_url": record_url,
