@@ -185,3 +185,15 @@ def test_panel_renders_nothing_for_lessons(db, page_factory):
         Context({"page": page_factory.lesson(), "request": None})
     )
     assert html.strip() == ""
+
+
+def test_export_rows_in_bulk(db, page_factory):
+    from transfer.adoptions import export_rows_by_page
+
+    first, second = page_factory.case_study("Eins"), page_factory.template("Zwei")
+    own = page_factory.case_study("Soester Variante", ags=SOEST)
+    adopt(first, SOEST, own_case_study=own, note="läuft")
+    adopt(second, BESTWIG, status="interested")
+    rows = export_rows_by_page([first.pk, second.pk])
+    assert rows[first.pk][0]["own_case_study_url"].endswith(own.url) and rows[first.pk][0]["note"] == "läuft"
+    assert [r["status_label"] for r in rows[second.pk]] == ["interessiert"]
