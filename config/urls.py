@@ -12,6 +12,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("", include("search.urls")),
     path("", include("wiki.urls")),
+    path("", include("transfer.urls")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "home",
     "wiki",
     "search",
+    "transfer",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
