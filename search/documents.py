@@ -17,11 +17,11 @@ search/backends/elasticsearch/mapping.py; the database backend stores the same d
 from __future__ import annotations
 
 import hashlib
-import html
 import json
-import re
 import logging
 from collections import defaultdict
+
+from wiki.page_text import body_parts
 
 from . import analysis
 
@@ -76,86 +76,12 @@ def _chunk_terms(chunk):
     return terms
 
 
-def clear_caches():
-    """Forget cached analyses (after analysis.set_vocabulary, in tests and benchmarks)."""
-    _SURFACE_TERMS.clear()
-
-
-# -- plain text ----------------------------------------------------------------------------
-_TAG_RE = re.compile(r"<[^>]*>")
-# Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
-_BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
-               "</blockquote>", "<br>", "<br/>", "<br />")
-
-
-def html_to_text(value):
-    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse.
-
-    str methods instead of regular expressions where possible: this runs for every block of
-    every page in a rebuild."""
-    if not value:
-        return ""
-    value = str(value)
-    if "<" in value:
-        for end in _BLOCK_ENDS:
-            if end in value:
-                value = value.replace(end, " ")
-        value = _TAG_RE.sub("", value)
-    if "&" in value:
-        value = html.unescape(value)
-    return " ".join(value.split())
-
-
-def _stream_text(stream_value):
-    """Text of a StreamField from its raw JSON (no block instantiation: much faster)."""
-    if not stream_value:
-        return []
-    raw = getattr(stream_value, "raw_data", stream_value)
-    out = []
-    for block in raw:
-        value = block.get("value") if isinstance(block, dict) else None
-        _collect_text(value, out)
-    return out
-
-
-def _collect_text(value, out):
-    if isinstance(value, str):
-        # Choice values such as a section kind are identifiers, not content.
-        if "<" in value or " " in value:
-            out.append(html_to_text(value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in {"kind", "id", "type"}:
-                _collect_text(item, out)
-    elif isinstance(value, list):
-        for item in value:
-            _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
-
-
 def _bounded(parts, limit):
     text = " ".join(" ".join(p for p in parts if p).split())
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit - 200 else limit]
-
-
-def body_parts(page):
-    """Text fragments of the specific page type's content, in reading order."""
-    type_code = getattr(page, "TYPE_CODE", None)
-    if type_code == "case_study":
-        body = page.body
-        parts = _stream_text(json.loads(body) if isinstance(body, str) else body)
-        parts.extend(
-            getattr(page, name, "")
-            for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
-        )
-        return parts
-    if type_code == "lesson":
-        return [html_to_text(page.what_was_tried), html_to_text(page.what_happened), html_to_text(page.recommendation)]
-    if type_code == "template":
-        return [page.get_template_kind_display(), html_to_text(page.description), page.licence]
-    return []
 
 
 # -- reference data (small tables, read once per batch) -----------------------------------
@@ -375,19 +301,12 @@ def assemble_documents(batch, page_ids=None):
     return result
 
 
-# Columns a document is built from, per page type (besides _COMMON_FIELDS).
+# Columns every document is built from; each page type adds its registry's search_fields
+# (wiki/page_types.py).
 _COMMON_FIELDS = (
     "id", "title", "expired", "path", "url_path", "first_published_at", "last_published_at",
     "municipality_id", "summary", "external_id",
 )
-_TYPE_FIELDS = {
-    "case_study": (
-        "phase", "start_year", "end_year", "effort_time", "effort_staff", "effort_cost", "funding_programme",
-        "budget", "operator_model", "licence",
-    ),
-    "lesson": ("what_was_tried", "what_happened", "recommendation"),
-    "template": ("template_kind", "description", "licence"),
-}
 
 
 class _PageRow:
@@ -429,7 +348,7 @@ def _page_rows(ids, id_range=None):
     from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 
     for model in (CaseStudyPage, LessonPage, TemplatePage):
-        fields = _COMMON_FIELDS + _TYPE_FIELDS[model.TYPE_CODE]
+        fields = _COMMON_FIELDS + model.PAGE_TYPE.search_fields
         selection = {"pk__gte": id_range[0], "pk__lte": id_range[1]} if id_range else {"pk__in": ids}
         queryset = model.objects.filter(live=True, **selection)
         if model is CaseStudyPage:

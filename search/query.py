@@ -14,9 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-TYPES = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
+from wiki import page_types
+
+TYPES = page_types.TYPE_LABELS  # the page types of the wiki's registry: code -> German label
 SORTS = ("relevance", "date", "distance")
-PHASES = ("idea", "concept", "pilot", "rollout", "operation", "completed")  # wiki.models.Phase
+PHASES = tuple(code for code, _label in page_types.PHASES)
 
 MAX_Q_LENGTH = 200
 DEFAULT_PAGE_SIZE = 10

@@ -24,6 +24,7 @@ from django.db.models import Count, F, Max
 from django.utils.dateparse import parse_datetime
 
 from search.backends.base import WriteOutcome
+from wiki import page_types
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
 
 logger = logging.getLogger("search.sync")
@@ -33,7 +34,6 @@ MAX_TERM_LENGTH = 100
 # Keys stripped from the stored document: they live in their own columns or tables.
 # "vocabulary" (readable words) stays: the counts in SearchTerm are adjusted from it.
 _NOT_STORED = {f"{name}_terms" for name in TERM_FIELDS} | {"title_prefixes", "tag_prefixes"}
-_TYPE_LABELS = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def filter_keys(document):
     keys = []
     doc_type = document.get("type")
     if doc_type:
-        keys.append(("type", doc_type, _TYPE_LABELS.get(doc_type, doc_type)))
+        keys.append(("type", doc_type, page_types.type_label(doc_type)))
     municipality = document.get("municipality") or {}
     if municipality.get("ags"):
         keys.append(("municipality", municipality["ags"], municipality.get("name") or ""))

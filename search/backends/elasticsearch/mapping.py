@@ -25,7 +25,7 @@ TEXT_ANALYZER = "tw_text"  # standard + lowercase + German stop words: raw text,
 
 def _terms():
     # Term frequencies without positions: every query on these fields is a term query
-    # (phrases are matched as "all terms", see backends/elasticsearch.py), and positions were
+    # (phrases are matched as "all terms", see query.py), and positions were
     # the larger part of what indexing them cost.
     return Text(analyzer=TERMS_ANALYZER, search_analyzer=TERMS_ANALYZER, index_options="freqs")
 

@@ -44,7 +44,6 @@ NEAR_BOOST = ranking.NEAR_BOOST  # up to +50 % for the searcher's own municipali
 NEAR_SCALE = f"{ranking.NEAR_SCALE_KM:g}km"  # half of the boost left at this distance (Gaussian)
 RECENCY_BOOST = ranking.RECENCY_BOOST  # up to +10 % for fresh pages
 RECENCY_HALF_LIFE = f"{ranking.RECENCY_HALF_LIFE_DAYS:g}d"
-SNIPPET_SOURCE = ["body", "summary", "document_text"]
 HIT_SOURCE = [
     "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
     "municipality", "topics", "tags", "phase", "sort_date",
