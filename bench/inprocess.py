@@ -13,10 +13,10 @@ def service_latency(param_sets, rounds, label, backend="elasticsearch", budget_s
     """Median/p95 (ms) of `search.service.search()` over parameter sets, after one warm-up round;
     with Elasticsearch also its `took` and our overhead over it, per search. Stops early when
     the time budget is used up (the database fallback can be slow on big corpora)."""
-    from search import service
+    from search import reference, service
     from search.query import SearchQuery
 
-    queries = [SearchQuery.from_params(params) for params in param_sets]
+    queries = [SearchQuery.from_params(params, reference.get()) for params in param_sets]
     deadline = time.monotonic() + budget_seconds
     for query in queries:
         service.search(query, backend=backend)

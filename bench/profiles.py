@@ -29,10 +29,10 @@ def _write(profiler, path):
 
 
 def profile_search(param_sets, output_dir, backend, rounds=2):
-    from search import service
+    from search import reference, service
     from search.query import SearchQuery
 
-    queries = [SearchQuery.from_params(p) for p in param_sets]
+    queries = [SearchQuery.from_params(p, reference.get()) for p in param_sets]
     for query in queries:
         service.search(query, backend=backend)
     profiler = _profiler()

@@ -241,7 +241,7 @@ def render(results, json_name="benchmarks.json"):
     if fallback:
         out.append("")
         out.append(
-            f"Database fallback index (`search.fallback_index.rebuild_entries`, in-process): {_fmt(fallback.get('entries'))} entries in "
+            f"Database fallback index (`search.backends.database.index.rebuild_entries`, in-process): {_fmt(fallback.get('entries'))} entries in "
             f"{_fmt(fallback.get('seconds'))} s ({_fmt(fallback.get('pages_per_second'))} pages/s)."
         )
     out.append("")

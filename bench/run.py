@@ -93,7 +93,7 @@ def phase_setup(ctx):
 
 def phase_fallback(ctx):
     """Fill the database fallback index (our rebuild of it), timed in-process."""
-    from search import fallback_index
+    from search.backends.database import index as fallback_index
 
     from bench.progress import Progress
 
@@ -118,7 +118,7 @@ def phase_fallback(ctx):
 
 def phase_rebuild(ctx):
     """Our full rebuild (`manage.py search_rebuild`), as a child process: time, pages/s, peak RSS."""
-    from search.index import document_count
+    from search.backends.elasticsearch.index import document_count
 
     from bench.server import run_command
 
@@ -388,7 +388,7 @@ def main(argv=None):
 
     from django.conf import settings
 
-    from search.client import get_client
+    from search.backends.elasticsearch.client import get_client
 
     ctx.es = get_client()
     ctx.alias = settings.SEARCH_INDEX_ALIAS

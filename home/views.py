@@ -2,7 +2,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from search import client
+from search.backends.elasticsearch import client
 
 
 @never_cache

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import reference, service
 from search.openapi import build_openapi
 from search.query import MAX_Q_LENGTH, TYPES, QueryError, SearchQuery
 from search.search_log import record_search
@@ -34,7 +34,7 @@ def _unavailable():
 @require_GET
 def search(request):
     try:
-        query = SearchQuery.from_params(request.GET)
+        query = SearchQuery.from_params(request.GET, reference.get())
         results = service.search(query)
     except QueryError as exc:
         return error_response(exc.param, exc.message)

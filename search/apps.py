@@ -8,6 +8,8 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Index sync: every change that alters search results writes an outbox task.
-        from search import signals
+        from search import signals, signals_cache
 
         signals.connect()
+        # The per-process caches (synonyms, reference data) drop what a change made stale.
+        signals_cache.connect()

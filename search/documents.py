@@ -10,114 +10,26 @@ docs/search.md), so German matching is the same in both backends.
 queries (taxonomy and municipalities from small cached tables, relations through their m2m
 tables), so that indexing runs at thousands of pages per second.
 
-The field layout is declared once, in `KnowledgePageDocument`; search/index.py turns it into
-the index mapping.
+The Elasticsearch field layout of these dicts is declared in
+search/backends/elasticsearch/mapping.py; the database backend stores the same dicts.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import json
-import re
+import logging
 from collections import defaultdict
 
-from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, InnerDoc, Integer, Keyword, Object, Text
+from wiki.page_text import body_parts
 
 from . import analysis
+
+logger = logging.getLogger("search.sync")
 
 MAX_BODY_CHARS = 20_000
 MAX_DOCUMENT_CHARS = 20_000
 MAX_SUMMARY_CHARS = 1_000
-
-# Analyzers (core Elasticsearch analysis only, see search/index.py). The built-in "whitespace"
-# analyzer: the terms are folded and stemmed in Python already, Elasticsearch only splits them.
-# (The integ-test node has no whitespace *tokenizer* for a custom analyzer; the prebuilt
-# analyzer is in core.)
-TERMS_ANALYZER = "whitespace"
-TEXT_ANALYZER = "tw_text"  # standard + lowercase + German stop words: raw text, a safety net
-
-
-def _terms():
-    # Term frequencies without positions: every query on these fields is a term query
-    # (phrases are matched as "all terms", see backends/elasticsearch.py), and positions were
-    # the larger part of what indexing them cost.
-    return Text(analyzer=TERMS_ANALYZER, search_analyzer=TERMS_ANALYZER, index_options="freqs")
-
-
-def _text():
-    return Text(analyzer=TEXT_ANALYZER)
-
-
-def _display_text():
-    # Long raw texts that are only shown (snippets come from _source) and never queried:
-    # matching uses the *_terms fields. Not indexing them halves Elasticsearch's CPU in a
-    # rebuild.
-    return Text(index=False)
-
-
-class MunicipalityDoc(InnerDoc):
-    ags = Keyword()
-    name = Keyword()
-    slug = Keyword()
-    district = Keyword()
-    district_name = Keyword()
-    size_class = Keyword()
-    pioneer = Boolean()
-    location = GeoPoint()
-
-
-class PartnerDoc(InnerDoc):
-    ags = Keyword()
-    name = Keyword()
-
-
-class SlugNameDoc(InnerDoc):
-    slug = Keyword()
-    name = Keyword()
-
-
-class KnowledgePageDocument(Document):
-    """One public knowledge page (case study, lesson, template)."""
-
-    id = Integer()
-    external_id = Keyword()
-    type = Keyword()
-    title = _text()
-    summary = _text()
-    body = _display_text()
-    document_text = _display_text()
-    url = Keyword(index=False)
-    municipality = Object(MunicipalityDoc)
-    partners = Object(PartnerDoc, multi=True)
-    topics = Object(SlugNameDoc, multi=True)
-    tags = Object(SlugNameDoc, multi=True)
-    tag_ancestors = Object(SlugNameDoc, multi=True)
-    # Filter and facet key for tags: the page's own tags and their parents, so that choosing
-    # a broad tag ("Mobilität") also finds pages tagged with a narrower one ("Carsharing").
-    tag_slugs = Keyword(multi=True)
-    tag_names = Keyword(multi=True)
-    phase = Keyword()
-    start_year = Integer()
-    end_year = Integer()
-    first_published_at = Date()
-    last_published_at = Date()
-    sort_date = Date()
-    # Pre-analysed German terms (search.analysis.index_terms), whitespace-separated.
-    title_terms = _terms()
-    summary_terms = _terms()
-    body_terms = _terms()
-    document_terms = _terms()
-    meta_terms = _terms()  # topics, tags and their parents
-    place_terms = _terms()  # municipality, district and partner names
-    # Autocomplete: folded, unstemmed words and compound parts for prefix queries.
-    title_prefixes = Keyword(multi=True)
-    tag_prefixes = Keyword(multi=True)
-    # Readable words of title, summary and tags: the vocabulary for "did you mean".
-    vocabulary = Keyword(multi=True)
-
-    class Index:
-        name = "transferwiki-knowledge"  # the real name comes from settings (search/index.py)
-
 
 # -- analysed terms (bulk path) ------------------------------------------------------------
 # Same result as analysis.index_text, but for the rebuild's hot loop: no Token objects, and
@@ -164,86 +76,12 @@ def _chunk_terms(chunk):
     return terms
 
 
-def clear_caches():
-    """Forget cached analyses (after analysis.set_vocabulary, in tests and benchmarks)."""
-    _SURFACE_TERMS.clear()
-
-
-# -- plain text ----------------------------------------------------------------------------
-_TAG_RE = re.compile(r"<[^>]*>")
-# Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
-_BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
-               "</blockquote>", "<br>", "<br/>", "<br />")
-
-
-def html_to_text(value):
-    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse.
-
-    str methods instead of regular expressions where possible: this runs for every block of
-    every page in a rebuild."""
-    if not value:
-        return ""
-    value = str(value)
-    if "<" in value:
-        for end in _BLOCK_ENDS:
-            if end in value:
-                value = value.replace(end, " ")
-        value = _TAG_RE.sub("", value)
-    if "&" in value:
-        value = html.unescape(value)
-    return " ".join(value.split())
-
-
-def _stream_text(stream_value):
-    """Text of a StreamField from its raw JSON (no block instantiation: much faster)."""
-    if not stream_value:
-        return []
-    raw = getattr(stream_value, "raw_data", stream_value)
-    out = []
-    for block in raw:
-        value = block.get("value") if isinstance(block, dict) else None
-        _collect_text(value, out)
-    return out
-
-
-def _collect_text(value, out):
-    if isinstance(value, str):
-        # Choice values such as a section kind are identifiers, not content.
-        if "<" in value or " " in value:
-            out.append(html_to_text(value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in {"kind", "id", "type"}:
-                _collect_text(item, out)
-    elif isinstance(value, list):
-        for item in value:
-            _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
-
-
 def _bounded(parts, limit):
     text = " ".join(" ".join(p for p in parts if p).split())
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > limit - 200 else limit]
-
-
-def body_parts(page):
-    """Text fragments of the specific page type's content, in reading order."""
-    type_code = getattr(page, "TYPE_CODE", None)
-    if type_code == "case_study":
-        body = page.body
-        parts = _stream_text(json.loads(body) if isinstance(body, str) else body)
-        parts.extend(
-            getattr(page, name, "")
-            for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
-        )
-        return parts
-    if type_code == "lesson":
-        return [html_to_text(page.what_was_tried), html_to_text(page.what_happened), html_to_text(page.recommendation)]
-    if type_code == "template":
-        return [page.get_template_kind_display(), html_to_text(page.description), page.licence]
-    return []
 
 
 # -- reference data (small tables, read once per batch) -----------------------------------
@@ -304,29 +142,6 @@ def _is_public(path, restricted_paths):
     return not any(path.startswith(prefix) for prefix in restricted_paths)
 
 
-def is_indexable(page, restricted_paths=None):
-    """True when anonymous visitors may see the page: a live knowledge page, not expired and
-    neither it nor an ancestor carries a view restriction (password, login, groups)."""
-    from wiki.models import KnowledgePage
-
-    if page is None or not isinstance(page, KnowledgePage) and not _is_knowledge_class(page):
-        return False
-    if not page.live or getattr(page, "expired", False):
-        return False
-    if restricted_paths is None:
-        restricted_paths = _restricted_paths()
-    return _is_public(page.path, restricted_paths)
-
-
-def _is_knowledge_class(page):
-    from wiki.models import KnowledgePage
-
-    try:
-        return issubclass(page.specific_class, KnowledgePage)
-    except Exception:  # a page whose content type vanished
-        return False
-
-
 # -- URLs ----------------------------------------------------------------------------------
 class _UrlResolver:
     """Relative page URLs from the site root paths, without a query or cache hit per page."""
@@ -366,6 +181,27 @@ def build_documents(pages):
 def build_documents_by_id(pages):
     """{page id: document or None} for every requested page id (None: delete from the index)."""
     return assemble_documents(load_pages(pages))
+
+
+def build_or_report(page_ids):
+    """({page_id: document or None}, {page_id: error}) with the committed state of each page.
+
+    None means "must not be in the index" (deleted, draft, unpublished, restricted). A page
+    whose document cannot be built is reported, not sent, and does not stop the others.
+    """
+    ids = sorted(set(page_ids))
+    try:
+        return build_documents_by_id(ids), {}
+    except Exception:  # noqa: BLE001
+        logger.warning("Building search documents in one batch failed; retrying page by page", exc_info=True)
+    documents, failures = {}, {}
+    for page_id in ids:
+        try:
+            documents.update(build_documents_by_id([page_id]))
+        except Exception as exc:  # noqa: BLE001
+            logger.exception("Search document for page %s could not be built", page_id)
+            failures[page_id] = f"Suchdokument: {type(exc).__name__}: {exc}"[:2000]
+    return documents, failures
 
 
 class PageBatch:
@@ -465,19 +301,12 @@ def assemble_documents(batch, page_ids=None):
     return result
 
 
-# Columns a document is built from, per page type (besides _COMMON_FIELDS).
+# Columns every document is built from; each page type adds its registry's search_fields
+# (wiki/page_types.py).
 _COMMON_FIELDS = (
     "id", "title", "expired", "path", "url_path", "first_published_at", "last_published_at",
     "municipality_id", "summary", "external_id",
 )
-_TYPE_FIELDS = {
-    "case_study": (
-        "phase", "start_year", "end_year", "effort_time", "effort_staff", "effort_cost", "funding_programme",
-        "budget", "operator_model", "licence",
-    ),
-    "lesson": ("what_was_tried", "what_happened", "recommendation"),
-    "template": ("template_kind", "description", "licence"),
-}
 
 
 class _PageRow:
@@ -519,7 +348,7 @@ def _page_rows(ids, id_range=None):
     from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 
     for model in (CaseStudyPage, LessonPage, TemplatePage):
-        fields = _COMMON_FIELDS + _TYPE_FIELDS[model.TYPE_CODE]
+        fields = _COMMON_FIELDS + model.PAGE_TYPE.search_fields
         selection = {"pk__gte": id_range[0], "pk__lte": id_range[1]} if id_range else {"pk__in": ids}
         queryset = model.objects.filter(live=True, **selection)
         if model is CaseStudyPage:
@@ -606,3 +435,10 @@ def _vocabulary(*texts):
         if text:
             words.update(dict.fromkeys(analysis._TOKEN_RE.findall(text)))
     return [word for word in words if len(word) >= 3]
+
+
+def fingerprint(document):
+    """Hash of a document's canonical JSON: what the drift check compares (documents hold
+    only JSON types, so this equals the hash of what an index returns as stored)."""
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()

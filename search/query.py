@@ -14,9 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-TYPES = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
+from wiki import page_types
+
+TYPES = page_types.TYPE_LABELS  # the page types of the wiki's registry: code -> German label
 SORTS = ("relevance", "date", "distance")
-PHASES = ("idea", "concept", "pilot", "rollout", "operation", "completed")  # wiki.models.Phase
+PHASES = tuple(code for code, _label in page_types.PHASES)
 
 MAX_Q_LENGTH = 200
 DEFAULT_PAGE_SIZE = 10
@@ -75,8 +77,12 @@ class SearchQuery:
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
-    def from_params(cls, params):
-        """Parse request parameters; raises QueryError naming the first bad parameter."""
+    def from_params(cls, params, reference):
+        """Parse request parameters; raises QueryError naming the first bad parameter.
+
+        `reference`: the known places (search.reference.get(), or any object with `places`
+        {ags: Place} and `districts` {key: name}); the caller reads it, so that the query
+        object itself never touches the database."""
         get = _getter(params)
 
         q = _clean_q(get("q"))
@@ -116,7 +122,7 @@ class SearchQuery:
         page_size = _integer("page_size", get("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "Die Seitengröße")
         page = _integer("page", get("page"), 1, 1, MAX_RESULT_WINDOW // page_size, "Die Seitenzahl")
 
-        near_location = _check_known_places(values["municipalities"], values["districts"], near)
+        near_location = _check_known_places(reference, values["municipalities"], values["districts"], near)
         return cls(
             q=q,
             near=near,
@@ -146,15 +152,10 @@ class SearchQuery:
         return self.sort
 
     def near_point(self):
-        """(lat, lon) of `near`, looked up if the query was built without from_params()."""
+        """(lat, lon) of `near` (resolved by from_params), or None."""
         if self.near is None:
             return None
-        if self.near_location is not None:
-            return self.near_location
-        from . import reference
-
-        place = reference.get().places.get(self.near)
-        return (place.latitude, place.longitude) if place else None
+        return self.near_location
 
     def selected(self, param):
         """Selected values of one filter parameter ("type", "district", ...)."""
@@ -304,14 +305,11 @@ def _integer(param, raw, default, minimum, maximum, label):
     return number
 
 
-def _check_known_places(municipalities, districts, near):
+def _check_known_places(ref, municipalities, districts, near):
     """Well-formed keys that are not in the reference data are errors too: a typo in a
     bookmarked URL should say so rather than silently return nothing."""
     if not (municipalities or districts or near):
         return None
-    from . import reference
-
-    ref = reference.get()
     for ags in municipalities:
         if ags not in ref.places:
             raise QueryError("municipality", f"Der Gemeindeschlüssel „{ags}“ gehört zu keiner Kommune Südwestfalens.")

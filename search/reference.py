@@ -55,8 +55,3 @@ def _read():
 def invalidate(**_kwargs):
     _cache.clear()
 
-
-# Whoever uses the cache must hear about changes (idempotent: dispatch_uid).
-from . import signals_cache  # noqa: E402
-
-signals_cache.connect()

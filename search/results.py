@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from wiki import page_types
+
 from .query import FILTER_PARAMS, PHASES, TYPES
 
 FACET_KEYS = tuple(FILTER_PARAMS)  # type, district, municipality, topic, tag, phase
@@ -21,10 +23,6 @@ _FIXED_ORDER = {"type": tuple(TYPES), "phase": PHASES}
 FACET_SIZES = {"type": 3, "district": 10, "municipality": 60, "topic": 30, "tag": 50, "phase": 6}
 
 
-def phase_labels():
-    from wiki.models import Phase
-
-    return dict(Phase.choices)
 
 
 @dataclass
@@ -273,13 +271,9 @@ def _labels(counts):
     ref = reference.get()
     return {
         "type": dict(TYPES),
-        "phase": phase_labels(),
+        "phase": dict(page_types.PHASE_LABELS),
         "district": ref.districts,
         "municipality": {ags: place.name for ags, place in ref.places.items()},
         "topic": ref.topics,
         "tag": ref.tags,
     }
-
-
-def empty_facets():
-    return {key: [] for key in FACET_KEYS}

@@ -6,20 +6,20 @@ database with `degraded=True` (the search page says results may be incomplete), 
 is remembered for a few seconds so that a dead node does not cost every request a timeout.
 
 Curated synonyms are read from the tags once and cached; a tag change (or any change that
-wiki.signals.knowledge_pages_changed reports) drops the cache, and a short lifetime covers
-other processes. That is how a new synonym takes effect without a reindex.
+wiki.signals.knowledge_pages_changed reports) drops the cache (receivers in
+search/signals_cache.py, connected in SearchConfig.ready()), and a short lifetime covers
+other processes. That is how a new synonym takes effect without a reindex. Outages are
+remembered in search/outage.py, shared with the outbox.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import threading
-import time
 
-from django.conf import settings
-
-from . import analysis
+from . import analysis, outage
+from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
+from .backends.base import BackendUnavailable
 from .expiring import Expiring
 from .query import MAX_Q_LENGTH, QueryError
 
@@ -28,82 +28,40 @@ logger = logging.getLogger(__name__)
 NEGATIVE_CACHE_SECONDS = 10.0
 SYNONYM_CACHE_SECONDS = 60.0
 MAX_SUGGEST_LIMIT = 20
+ELASTICSEARCH = "elasticsearch"
 
-_state_lock = threading.Lock()
-_es_down_until = 0.0
-_es_down_reason = ""
 _synonyms = Expiring(SYNONYM_CACHE_SECONDS)
 
 
 # -- backend choice --------------------------------------------------------------------------
-def database_backend():
-    from .backends.database import DatabaseBackend  # the fallback imports the ORM models
-
-    return DatabaseBackend()
-
-
-def elasticsearch_backend():
-    from .backends.elasticsearch import ElasticsearchBackend
-
-    return ElasticsearchBackend()
-
-
-def elasticsearch_configured():
-    return bool(settings.ELASTICSEARCH_URL)
-
-
-def mark_elasticsearch_down(reason):
-    global _es_down_until, _es_down_reason
-    with _state_lock:
-        _es_down_until = time.monotonic() + NEGATIVE_CACHE_SECONDS
-        _es_down_reason = str(reason)[:300]
-
-
 def reset_backend_state():
-    """Forget a remembered outage (tests; after the operator fixed the node)."""
-    global _es_down_until, _es_down_reason
-    with _state_lock:
-        _es_down_until, _es_down_reason = 0.0, ""
+    """Forget remembered outages (tests; after the operator fixed the node)."""
+    outage.reset()
 
 
-def elasticsearch_recently_down():
-    return time.monotonic() < _es_down_until
-
-
-def _is_outage(exc):
-    """Connection problems, timeouts, 5xx and a missing index mean: answer from the database."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError, NotFoundError
-
-    if isinstance(exc, (TransportError, NotFoundError)):
-        return True
-    return isinstance(exc, ApiError) and getattr(exc, "status_code", getattr(exc.meta, "status", 0)) >= 500
-
-
-def _run(operation, backend, fallback_result=None):
+def _run(operation, backend):
     """operation(backend) with the choice and the fallback; returns (result, backend name, degraded)."""
     if backend is not None:
         backend = _resolve(backend)
         return operation(backend), backend.name, False
-    if elasticsearch_configured() and not elasticsearch_recently_down():
+    if elasticsearch_configured() and not outage.is_down(ELASTICSEARCH):
         try:
             es_backend = elasticsearch_backend()
             return operation(es_backend), es_backend.name, False
-        except Exception as exc:  # noqa: BLE001 - any Elasticsearch failure falls back
-            if _is_outage(exc):
-                logger.warning("Elasticsearch unavailable, answering from the database: %s", exc)
-                mark_elasticsearch_down(exc)
-            else:
-                logger.exception("Elasticsearch request failed, answering from the database")
+        except BackendUnavailable as exc:
+            logger.warning("Elasticsearch unavailable, answering from the database: %s", exc)
+            outage.mark_down(ELASTICSEARCH, exc, NEGATIVE_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001 - any Elasticsearch failure falls back
+            logger.exception("Elasticsearch request failed, answering from the database")
     db_backend = database_backend()
     return operation(db_backend), db_backend.name, elasticsearch_configured()
 
 
 def _resolve(backend):
-    if backend == "elasticsearch":
-        return elasticsearch_backend()
-    if backend == "database":
-        return database_backend()
+    if isinstance(backend, str):
+        from .backends import by_name
+
+        return by_name(backend)
     return backend
 
 
@@ -144,8 +102,8 @@ def similar(page, limit=4, backend=None):
 
 def active_backend_name():
     """What would answer now ("elasticsearch" | "database"), without a network call."""
-    if elasticsearch_configured() and not elasticsearch_recently_down():
-        return "elasticsearch"
+    if elasticsearch_configured() and not outage.is_down(ELASTICSEARCH):
+        return ELASTICSEARCH
     return "database"
 
 
@@ -165,8 +123,3 @@ def _read_synonyms():
 def invalidate_synonyms(**_kwargs):
     _synonyms.clear()
 
-
-# The receivers live with the cache they clear: every process that has a cache listens.
-from . import signals_cache  # noqa: E402
-
-signals_cache.connect()

@@ -6,15 +6,16 @@ SearchConfig.ready() via connect().
 
 Covered: saving/publishing/unpublishing/moving/deleting pages (a structural page going
 live/offline or moving takes its knowledge descendants along), view restrictions, workflow
-approval (it publishes, i.e. saves the page), municipality data, topics, tags (name,
-synonyms, parent: the pages of the tag and of its child tags), replaced template documents
-(text extracted at upload time, then the template pages that use the document), and the
-knowledge base's bulk signal `wiki.signals.knowledge_pages_changed`.
+approval (it publishes, i.e. saves the page), and the knowledge base's signal
+`wiki.signals.knowledge_pages_changed`, which the wiki sends for municipality data, topics,
+tags (name, synonyms, parent, deletes), tag merges, moves between towns and replaced
+template documents (their text is extracted by the wiki at upload time; search only reads
+it).
 """
 
 import logging
 
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from search.models import IndexTask
 from search.sync import enqueue
@@ -114,114 +115,14 @@ def restriction_changed(sender, instance, **kwargs):
     enqueue(knowledge_ids_below(page), reason="view-restriction")
 
 
-# --- Reference data and taxonomy ----------------------------------------------------------
-
-
-def municipality_saved(sender, instance, created=False, raw=False, **kwargs):
-    from wiki.models import CaseStudyPage, KnowledgePage
-
-    if raw or created:
-        return
-    ids = set(KnowledgePage.objects.filter(municipality=instance).values_list("pk", flat=True))
-    ids |= set(CaseStudyPage.objects.filter(partner_municipalities=instance).values_list("pk", flat=True))
-    enqueue(ids, reason="municipality")
-
-
-def _pages_with_topic(topic):
-    from wiki.models import KnowledgePage
-
-    return KnowledgePage.objects.filter(topics=topic).values_list("pk", flat=True)
-
-
-def topic_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or created:
-        return
-    enqueue(_pages_with_topic(instance), reason="topic")
-
-
-def topic_deleting(sender, instance, **kwargs):
-    enqueue(_pages_with_topic(instance), reason="topic-deleted")
-
-
-def _pages_with_tag_or_children(tag):
-    """Documents carry each tag with its parent chain, so a change of a tag affects the
-    pages tagged with it or with any tag below it."""
-    from wiki.models import KnowledgePage, Tag
-
-    tag_ids, frontier = {tag.pk}, {tag.pk}
-    while frontier:
-        frontier = set(Tag.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - tag_ids
-        tag_ids |= frontier
-    return KnowledgePage.objects.filter(tags__in=tag_ids).values_list("pk", flat=True).distinct()
-
-
-def tag_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or created:
-        return
-    enqueue(_pages_with_tag_or_children(instance), reason="tag")
-
-
-def tag_deleting(sender, instance, **kwargs):
-    enqueue(_pages_with_tag_or_children(instance), reason="tag-deleted")
+# --- Reference data, taxonomy, document text ------------------------------------------------
 
 
 def knowledge_pages_changed(sender, page_ids=(), reason="", **kwargs):
     enqueue(page_ids, reason=reason or "knowledge-changed")
 
 
-# --- Template documents -------------------------------------------------------------------
-
-
-def document_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Extract the text when the file is new or replaced (upload time, not publish time)."""
-    from wiki.extraction import refresh_document_text
-
-    instance._search_text_changed = False
-    if raw or not instance.file:
-        return
-    if update_fields is not None and "file" not in update_fields:
-        return
-    file_is_new = not getattr(instance.file, "_committed", True)
-    previous = None
-    if instance.pk and not file_is_new:
-        previous = sender.objects.filter(pk=instance.pk).values_list("file", "file_hash").first()
-    replaced = previous is not None and (
-        previous[0] != instance.file.name or (previous[1] and instance.file_hash and previous[1] != instance.file_hash)
-    )
-    if file_is_new or replaced or instance.extracted_at is None:
-        refresh_document_text(instance)
-        instance._search_text_changed = True
-
-
-def document_post_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
-    from wiki.models import TemplatePageDocument
-
-    if raw or not getattr(instance, "_search_text_changed", False):
-        return
-    instance._search_text_changed = False
-    if update_fields is not None and not {"extracted_text", "extraction_error", "extracted_at"} <= set(update_fields):
-        sender.objects.filter(pk=instance.pk).update(
-            extracted_text=instance.extracted_text,
-            extraction_error=instance.extraction_error,
-            extracted_at=instance.extracted_at,
-        )
-    if created:
-        return  # not yet attached to any page
-    enqueue(
-        TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True),
-        reason="document-replaced",
-    )
-
-
 # --- Wiring -------------------------------------------------------------------------------
-
-
-def _notifies_search(model):
-    try:
-        from wiki.models.change_tracking import NotifiesSearch
-    except ImportError:
-        return False
-    return issubclass(model, NotifiesSearch)
 
 
 _connected = False
@@ -233,7 +134,6 @@ def connect():
         return
     from wagtail.models import PageViewRestriction
 
-    from wiki.models import KnowledgeDocument, Municipality, Tag, Topic
     from wiki.signals import knowledge_pages_changed as bulk_signal
 
     uid = "search-sync"
@@ -243,15 +143,8 @@ def connect():
     post_delete.connect(page_post_delete, dispatch_uid=f"{uid}-page-post-delete")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-save")
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-delete")
-    # Reference data: models with the knowledge base's NotifiesSearch mixin already send
-    # knowledge_pages_changed from their own save (only when a search-relevant field changed);
-    # listening to their post_save as well would only write every task twice.
-    for model, receiver in ((Municipality, municipality_saved), (Topic, topic_saved), (Tag, tag_saved)):
-        if not _notifies_search(model):
-            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-{model._meta.model_name}")
-    pre_delete.connect(topic_deleting, sender=Topic, dispatch_uid=f"{uid}-topic-delete")
-    pre_delete.connect(tag_deleting, sender=Tag, dispatch_uid=f"{uid}-tag-delete")
+    # Reference data (municipalities, topics, tags: saves and deletes) and replaced template
+    # documents: the knowledge base announces the affected pages itself, inside the
+    # transaction of the change (wiki/models/change_tracking.py, wiki/models/receivers.py).
     bulk_signal.connect(knowledge_pages_changed, dispatch_uid=f"{uid}-bulk")
-    pre_save.connect(document_pre_save, sender=KnowledgeDocument, dispatch_uid=f"{uid}-document-pre")
-    post_save.connect(document_post_save, sender=KnowledgeDocument, dispatch_uid=f"{uid}-document-post")
     _connected = True

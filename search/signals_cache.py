@@ -1,7 +1,7 @@
 """Drop the search caches (synonyms, reference data) when the taxonomy or towns change.
 
-Connected when search.service or search.reference is imported (the process that holds the caches is the one that
-must hear about changes); other processes rely on the caches' short lifetime.
+Connected in SearchConfig.ready() (every process that may hold the caches must hear about
+changes); other processes rely on the caches' short lifetime.
 """
 
 from django.db.models.signals import post_delete, post_save

@@ -1,10 +1,11 @@
-"""The outbox: record which pages' search documents must change, then apply that to both
-indexes (the database fallback entries and Elasticsearch).
+"""The outbox: record which pages' search documents must change, then apply that to every
+configured backend (the database fallback and, when configured, Elasticsearch).
 
 `enqueue()` is called inside the transaction of the change (signal receivers in
 search/signals.py), so the intent to update commits or rolls back together with the change.
 After commit the new tasks are applied right away (publish → searchable in well under two
-seconds). Applying re-reads each page and builds its current document, so every task means
+seconds). Applying re-reads each page and builds its current document once
+(search.documents), then hands it to each backend's `apply()`, so every task means
 "bring page N up to date" and applying one twice is harmless; several tasks for one page
 collapse into one request. When Elasticsearch is down or rejects a document the site carries
 on; the task keeps its row with attempts, last error and a backed-off next attempt, and
@@ -19,7 +20,6 @@ write always reads the page after the newest change committed.
 
 import logging
 import threading
-import time
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +30,9 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from search import outage
+from search.backends.base import BackendUnavailable
+from search.documents import build_or_report
 from search.models import IndexTask
 
 logger = logging.getLogger("search.sync")
@@ -138,8 +141,17 @@ class SyncResult:
     deleted: int = 0
     failed_tasks: int = 0
     errors: list = field(default_factory=list)  # (page_id, message)
-    elasticsearch: str = "ok"  # "ok" | "disabled" | "skipped" | "unavailable"
+    backends: dict = field(default_factory=dict)  # backend name -> "ok" | "skipped" | "unavailable"
     last_id: int = 0
+
+    @property
+    def unavailable(self):
+        return "unavailable" in self.backends.values()
+
+    @property
+    def elasticsearch(self):
+        """"ok" | "disabled" | "skipped" | "unavailable", for search_sync's report."""
+        return self.backends.get("elasticsearch", "disabled")
 
     def merge(self, other):
         self.tasks += other.tasks
@@ -148,31 +160,26 @@ class SyncResult:
         self.deleted += other.deleted
         self.failed_tasks += other.failed_tasks
         self.errors.extend(other.errors)
-        if other.elasticsearch != "ok":
-            self.elasticsearch = other.elasticsearch
-
-
-class ElasticsearchDown(Exception):
-    """The whole request failed (connection, timeout, 5xx, 429): every task stays queued."""
-
-
-# After an inline failure the web process leaves Elasticsearch alone for a while, so that an
-# outage does not add a connection timeout to every editor's publish.
-_circuit = {"open_until": 0.0}
-
-
-def _elasticsearch_enabled():
-    return bool(settings.ELASTICSEARCH_URL)
+        for name, state in other.backends.items():
+            if state != "ok" or name not in self.backends:
+                self.backends[name] = state
 
 
 class Applier:
-    """Claims due tasks, applies them to the fallback index and to Elasticsearch."""
+    """Claims due tasks, builds each page's document once and applies it to every configured
+    backend (search.backends.configured_backends: the database first, then Elasticsearch)."""
 
-    def __init__(self, inline=False, es=None, target=None):
+    def __init__(self, inline=False, backends=None):
         self.inline = inline
-        self._client = es
-        # Normally the alias; a rebuild replays into its new concrete index.
-        self.target = target
+        self._backends = backends
+        self._writing = None  # name of the backend being written (for its outage)
+
+    def backends(self):
+        if self._backends is None:
+            from search.backends import configured_backends
+
+            self._backends = configured_backends()
+        return self._backends
 
     # - claiming -
 
@@ -215,35 +222,42 @@ class Applier:
         for task in tasks:
             by_page[task.page_id].append(task)
         result.pages = len(by_page)
-        failures = {}  # page_id -> message
-
-        # 1. database fallback: local, so it never waits for Elasticsearch
-        fallback_pages = {t.page_id for t in tasks if t.fallback_applied_at is None}
-        if fallback_pages:
-            failures.update(self._apply_fallback(fallback_pages))
-            done_ids = [t.pk for t in tasks if t.fallback_applied_at is None and t.page_id not in failures]
-            IndexTask.objects.filter(pk__in=done_ids).update(fallback_applied_at=timezone.now())
-
-        # 2. Elasticsearch
-        if not _elasticsearch_enabled():
-            result.elasticsearch = "disabled"
-        elif self.inline and time.monotonic() < _circuit["open_until"]:
-            result.elasticsearch = "skipped"
-            self._postpone(tasks, "Elasticsearch war kurz zuvor nicht erreichbar; die Zustellung folgt.")
+        max_task = {page_id: max(t.pk for t in group) for page_id, group in by_page.items()}
+        documents, failures = build_or_report(by_page)  # failures: page_id -> message
+        outcomes = {}  # backend name -> WriteOutcome
+        try:
+            for backend in self.backends():
+                pages = self._pages_for(backend, by_page)
+                if not pages:
+                    result.backends[backend.name] = "ok"
+                    continue
+                if self.inline and outage.is_down(backend.name):
+                    result.backends[backend.name] = "skipped"
+                    self._postpone(tasks, f"{backend.label} war kurz zuvor nicht erreichbar; die Zustellung folgt.")
+                    return
+                self._writing = backend.name
+                outcome = outcomes[backend.name] = backend.apply(
+                    {page_id: documents[page_id] for page_id in pages if page_id in documents}, inline=self.inline
+                )
+                result.backends[backend.name] = "ok"
+                if backend.applied_field:
+                    applied = [t.pk for page_id in pages for t in by_page[page_id]
+                               if page_id not in outcome.failed and page_id not in failures]
+                    IndexTask.objects.filter(pk__in=applied).update(**{backend.applied_field: timezone.now()})
+            self._reapply_newer(max_task, failures, outcomes)
+        except BackendUnavailable as exc:
+            name = self._writing
+            if self.inline:
+                outage.mark_down(name, exc, _setting("SEARCH_SYNC_INLINE_PAUSE", 30))
+            message = str(exc)
+            result.backends[name] = "unavailable"
+            result.failed_tasks = len(tasks)
+            result.errors = [(None, message)]
+            self._mark_failed(tasks, message)
+            logger.warning("Search backend %s unavailable, %d index task(s) stay queued: %s", name, len(tasks), message)
             return
-        else:
-            try:
-                outcome = self._apply_elasticsearch_with_recheck(by_page)
-            except ElasticsearchDown as exc:
-                if self.inline:
-                    _circuit["open_until"] = time.monotonic() + _setting("SEARCH_SYNC_INLINE_PAUSE", 30)
-                message = str(exc)
-                result.elasticsearch = "unavailable"
-                result.failed_tasks = len(tasks)
-                result.errors = [(None, message)]
-                self._mark_failed(tasks, message)
-                logger.warning("Elasticsearch unavailable, %d index task(s) stay queued: %s", len(tasks), message)
-                return
+        # The counts of the last backend written (the remote one when configured).
+        for outcome in outcomes.values():
             result.indexed = len(outcome.indexed)
             result.deleted = len(outcome.deleted)
             for page_id, message in outcome.failed.items():
@@ -261,24 +275,29 @@ class Applier:
             result.failed_tasks += len(group)
         result.errors = sorted(failures.items())
 
-    def _apply_elasticsearch_with_recheck(self, by_page):
-        max_task = {page_id: max(t.pk for t in group) for page_id, group in by_page.items()}
-        outcome = self._apply_elasticsearch(list(by_page))
+    @staticmethod
+    def _pages_for(backend, by_page):
+        """Pages of the batch this backend still needs (a retry skips what it already has)."""
+        field_name = backend.applied_field
+        if field_name is None:
+            return list(by_page)
+        return [page_id for page_id, group in by_page.items() if any(getattr(t, field_name) is None for t in group)]
+
+    def _reapply_newer(self, max_task, failures, outcomes):
         # A newer task for a page may have been applied by another process between our read
         # and our write; then our write may be stale: read and write those pages once more.
         for _ in range(MAX_REAPPLY_ROUNDS):
-            newer = self._pages_with_newer_tasks(max_task, outcome.failed)
+            failed = set(failures).union(*(o.failed for o in outcomes.values()))
+            newer = self._pages_with_newer_tasks(max_task, failed)
             if not newer:
-                break
-            self._apply_fallback(set(newer))
-            again = self._apply_elasticsearch(sorted(newer))
-            outcome.indexed |= again.indexed
-            outcome.deleted |= again.deleted
-            for page_id in again.indexed | again.deleted:
-                outcome.failed.pop(page_id, None)
-            outcome.failed.update(again.failed)
+                return
+            documents, build_failures = build_or_report(newer)
+            failures.update(build_failures)
+            for backend in self.backends():
+                if backend.name in outcomes:
+                    self._writing = backend.name
+                    outcomes[backend.name].merge(backend.apply(documents, inline=self.inline))
             max_task.update(newer)
-        return outcome
 
     def drain(self, respect_backoff=False, max_batches=None, progress=None):
         """Apply batches in id order until nothing (due) is left.
@@ -297,7 +316,7 @@ class Applier:
             total.merge(result)
             if progress:
                 progress(result, total)
-            if result.elasticsearch == "unavailable":
+            if result.unavailable:
                 break
         return total
 
@@ -313,47 +332,6 @@ class Applier:
             .annotate(newest=Max("pk"))
         )
         return {row["page_id"]: row["newest"] for row in rows if row["newest"] > candidates[row["page_id"]]}
-
-    def _apply_fallback(self, page_ids):
-        """Bring the fallback entries up to date; returns {page_id: message} for failures."""
-        from search import fallback_index
-
-        ids = sorted(page_ids)
-        try:
-            fallback_index.upsert_entries(ids)
-            return {}
-        except Exception:  # noqa: BLE001 - find the page that breaks it, keep the others going
-            logger.warning("Batch update of database search entries failed; retrying page by page", exc_info=True)
-        failures = {}
-        for page_id in ids:
-            try:
-                fallback_index.upsert_entry(page_id)
-            except Exception as exc:  # noqa: BLE001
-                logger.exception("Database search entry for page %s could not be written", page_id)
-                failures[page_id] = f"Datenbank-Suchindex: {type(exc).__name__}: {exc}"[:2000]
-        return failures
-
-    def _client_for_writes(self):
-        if self._client is None:
-            from search.client import get_client
-
-            self._client = get_client()
-            if self.inline:
-                self._client = self._client.options(
-                    request_timeout=_setting("SEARCH_SYNC_INLINE_TIMEOUT", 2.0), max_retries=0
-                )
-        return self._client
-
-    def _apply_elasticsearch(self, page_ids):
-        documents, build_failures = build_documents(page_ids)
-        # An editor's publish is visible at once instead of after the next periodic refresh
-        # (≤ 1 s); worker batches leave refreshing to Elasticsearch.
-        refresh = self.inline and _setting("SEARCH_SYNC_INLINE_REFRESH", True)
-        outcome = write_documents(
-            self._client_for_writes(), self.target or settings.SEARCH_INDEX_ALIAS, documents, refresh=refresh
-        )
-        outcome.failed.update(build_failures)
-        return outcome
 
     def _mark_done(self, tasks):
         if not tasks:
@@ -394,121 +372,6 @@ class Applier:
                     message,
                     ids[:20],
                 )
-
-
-# --- Building and writing documents -------------------------------------------------------
-
-
-def build_documents(page_ids):
-    """({page_id: document or None}, {page_id: error}) with the committed state of each page.
-
-    None means "must not be in the index" (deleted, draft, unpublished, restricted). A page
-    whose document cannot be built is reported, not sent, and does not stop the others.
-    """
-    from search.documents import build_documents_by_id
-
-    ids = sorted(set(page_ids))
-    try:
-        return build_documents_by_id(ids), {}
-    except Exception:  # noqa: BLE001
-        logger.warning("Building search documents in one batch failed; retrying page by page", exc_info=True)
-    documents, failures = {}, {}
-    for page_id in ids:
-        try:
-            documents.update(build_documents_by_id([page_id]))
-        except Exception as exc:  # noqa: BLE001
-            logger.exception("Search document for page %s could not be built", page_id)
-            failures[page_id] = f"Suchdokument: {type(exc).__name__}: {exc}"[:2000]
-    return documents, failures
-
-
-def doc_id(page_id):
-    return str(page_id)
-
-
-@dataclass
-class WriteOutcome:
-    indexed: set = field(default_factory=set)
-    deleted: set = field(default_factory=set)
-    failed: dict = field(default_factory=dict)  # page_id -> message
-
-
-def write_documents(es, target, documents, require_alias=None, refresh=False):
-    """Index or delete one document per page in one bulk request.
-
-    documents: {page_id: dict | None}; None deletes. Per-item rejections are returned in
-    `failed`; a failure of the whole request raises ElasticsearchDown.
-    """
-    from elasticsearch import ApiError, TransportError
-
-    outcome = WriteOutcome()
-    if not documents:
-        return outcome
-    if require_alias is None:
-        require_alias = target == settings.SEARCH_INDEX_ALIAS
-    operations, order = [], []
-    for page_id, document in documents.items():
-        if document is None:
-            operations.append({"delete": {"_index": target, "_id": doc_id(page_id)}})
-        else:
-            operations.append({"index": {"_index": target, "_id": doc_id(page_id)}})
-            operations.append(document)
-        order.append(page_id)
-    for attempt in (1, 2):
-        try:
-            # require_alias: writing to a missing alias must not auto-create an index with a
-            # guessed mapping under the alias name.
-            response = es.bulk(operations=operations, require_alias=require_alias or None, refresh=refresh or None)
-        except (ApiError, TransportError) as exc:
-            raise ElasticsearchDown(_describe(exc)) from exc
-        missing_alias = False
-        outcome = WriteOutcome()
-        for page_id, item in zip(order, response["items"]):
-            (op, info), = item.items()
-            status = info.get("status", 500)
-            error = info.get("error")
-            if op == "delete" and status in (200, 404):
-                outcome.deleted.add(page_id)
-            elif op == "index" and not error and status < 300:
-                outcome.indexed.add(page_id)
-            else:
-                reason = _item_error(error, status)
-                if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
-                    missing_alias = True
-                outcome.failed[page_id] = reason
-        if missing_alias and attempt == 1 and require_alias:
-            _ensure_alias(es, target)
-            continue
-        break
-    if outcome.failed and len(outcome.failed) == len(order) and _all_unavailable(response):
-        raise ElasticsearchDown(next(iter(outcome.failed.values())))
-    return outcome
-
-
-def _ensure_alias(es, alias):
-    from search.index import ensure_index
-
-    ensure_index(es, alias)
-
-
-def _all_unavailable(response):
-    # 429/503 on every item means the cluster is overloaded, not that the documents are bad.
-    return all(next(iter(item.values())).get("status") in (429, 503) for item in response["items"])
-
-
-def _item_error(error, status):
-    if isinstance(error, dict):
-        reason = error.get("reason") or ""
-        caused = error.get("caused_by") or {}
-        text = f"{error.get('type', 'error')}: {reason}"
-        if caused.get("reason"):
-            text += f" ({caused.get('type')}: {caused.get('reason')})"
-        return f"HTTP {status} {text}"[:2000]
-    return f"HTTP {status} {error or 'unbekannter Fehler'}"
-
-
-def _describe(exc):
-    return f"{type(exc).__name__}: {exc}"[:2000]
 
 
 # --- Maintenance --------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from search import analysis, service
+from search import analysis, reference, service
 from search.query import FILTER_PARAMS, MAX_Q_LENGTH, QueryError, SearchQuery
 from search.search_log import record_search
 
@@ -37,7 +37,7 @@ def search_page(request):
     query = results = error = None
     status = 200
     try:
-        query = SearchQuery.from_params(request.GET)
+        query = SearchQuery.from_params(request.GET, reference.get())
         results = service.search(query)
     except QueryError as exc:
         error = {"parameter": exc.param, "message": exc.message}

@@ -56,7 +56,7 @@ def elasticsearch_url():
 @pytest.fixture
 def elasticsearch(settings, elasticsearch_url):
     """Points the site at the test node with a fresh alias name; deletes its indices after."""
-    from search import client
+    from search.backends.elasticsearch import client
 
     prefix = f"test-{os.environ.get('TEST_INDEX_PREFIX', 'tw')}-{uuid.uuid4().hex[:10]}"
     settings.ELASTICSEARCH_URL = elasticsearch_url

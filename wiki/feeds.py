@@ -4,10 +4,10 @@ their feed reader or intranet. Only what anonymous visitors may read."""
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from wiki import page_types
 from wiki.models import KnowledgePage
 from wiki.models.pages import public_pages
 
-TYPE_LABELS = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
 
 
 class NewKnowledgeFeed(Feed):
@@ -25,7 +25,7 @@ class NewKnowledgeFeed(Feed):
         )
 
     def item_title(self, item):
-        label = TYPE_LABELS.get(item.specific_class.TYPE_CODE, "")
+        label = page_types.TYPE_LABELS.get(item.specific_class.TYPE_CODE, "")
         return f"{label}: {item.title} ({item.municipality.name})"
 
     def item_description(self, item):

@@ -19,6 +19,7 @@ import re
 from html import escape
 from html.parser import HTMLParser
 
+from wiki import page_types
 from wiki.blocks import SECTION_KINDS
 
 HEADING_PREFIX = "## "
@@ -160,10 +161,10 @@ def _split_parts(text, labels, kind_name):
 def parse_body(type_code, text):
     """Plain text -> what `apply_body` assigns; raises BodyError."""
     if type_code == "case_study":
-        return _split_parts(text, SECTION_LABELS, "Fallstudie")
+        return _split_parts(text, SECTION_LABELS, page_types.CASE_STUDY.label)
     if type_code == "lesson":
         by_label = {}
-        for heading, part in _split_parts(text, LESSON_LABELS, "Erfahrung"):
+        for heading, part in _split_parts(text, LESSON_LABELS, page_types.LESSON.label):
             label = heading or LESSON_FIELDS[0][1]
             by_label[label] = "\n\n".join(filter(None, [by_label.get(label, ""), part]))
         return [(label, by_label.get(label, "")) for _, label in LESSON_FIELDS]

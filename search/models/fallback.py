@@ -1,4 +1,4 @@
-"""The database fallback index: one row per searchable page, written by search.fallback_index.
+"""The database fallback index: one row per searchable page, written by search.backends.database.index.
 
 Terms are stored as space-padded, whitespace-separated text (" stadt sensor lorawan ") so that a
 whole-term match is a plain `contains` lookup, which behaves the same on SQLite and PostgreSQL

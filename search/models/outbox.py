@@ -34,9 +34,5 @@ class IndexTask(models.Model):
         verbose_name_plural = "Index-Aufträge"
         indexes = [models.Index(fields=["done_at", "next_attempt_at"], name="search_task_due")]
 
-    @property
-    def is_failing(self):
-        return self.done_at is None and self.attempts > 0
-
     def __str__(self):
         return f"{self.get_action_display()} Seite {self.page_id}"

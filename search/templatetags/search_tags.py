@@ -8,29 +8,22 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from wiki import page_types
+
 register = template.Library()
 logger = logging.getLogger(__name__)
 
-TYPE_LABELS = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
-PHASE_LABELS = {
-    "idea": "Idee",
-    "concept": "Konzept",
-    "pilot": "Pilot",
-    "rollout": "Umsetzung",
-    "operation": "Regelbetrieb",
-    "completed": "Abgeschlossen",
-}
 _MARK_RE = re.compile(r"(</?mark>)")
 
 
 @register.filter
 def type_label(value):
-    return TYPE_LABELS.get(value, value or "")
+    return page_types.type_label(value)
 
 
 @register.filter
 def phase_label(value):
-    return PHASE_LABELS.get(value, value or "")
+    return page_types.phase_label(value)
 
 
 @register.filter

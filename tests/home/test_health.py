@@ -33,7 +33,7 @@ def test_health_reports_elasticsearch_reachable(client, elasticsearch):
 
 @pytest.mark.django_db
 def test_health_is_degraded_but_serving_when_elasticsearch_is_down(client, settings):
-    from search import client as es_client
+    from search.backends.elasticsearch import client as es_client
 
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     es_client._client_for.cache_clear()

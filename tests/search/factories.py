@@ -65,3 +65,18 @@ def make_page(
     if restricted:
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
     return page
+
+
+def index_in_elasticsearch(es, pages):
+    """Index `pages` (or their ids) through the Elasticsearch backend's production write path
+    (what the outbox calls), visible to searches at once. Returns the WriteOutcome: pages that
+    must not be found are deleted, not indexed."""
+    from django.conf import settings
+
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.documents import build_documents_by_id
+
+    outcome = ElasticsearchBackend(es).apply(build_documents_by_id(list(pages)))
+    es.indices.refresh(index=settings.SEARCH_INDEX_ALIAS)
+    ElasticsearchBackend.clear_caches()
+    return outcome

@@ -6,8 +6,9 @@ from contextlib import contextmanager
 import pytest
 from django.conf import settings
 
-from search import client
-from search.index import ensure_index, refresh
+from search import outage
+from search.backends.elasticsearch import client
+from search.backends.elasticsearch.index import ensure_index
 from search.models import IndexTask
 
 ARNSBERG, OLPE, SOEST, BRILON = "05958004", "05966024", "05974040", "05958012"
@@ -31,7 +32,7 @@ class Index:
             yield
 
     def refresh(self):
-        refresh(self.es, self.alias)
+        self.es.indices.refresh(index=self.alias)
 
     def source(self, page):
         self.refresh()
@@ -53,16 +54,15 @@ class Index:
 def index(elasticsearch, site_tree, django_capture_on_commit_callbacks, settings):
     settings.SEARCH_SYNC_INLINE_TIMEOUT = 10  # a busy test machine must not look like an outage
     ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
-    from search import sync
+    from .factories import index_in_elasticsearch
 
     # Start equal to the database, so that "index == database" holds whatever else the test
     # database already contains.
-    documents, _ = sync.build_documents(public_ids())
-    sync.write_documents(elasticsearch, settings.SEARCH_INDEX_ALIAS, documents)
+    index_in_elasticsearch(elasticsearch, public_ids())
 
-    sync._circuit["open_until"] = 0.0
+    outage.reset()
     yield Index(elasticsearch, django_capture_on_commit_callbacks)
-    sync._circuit["open_until"] = 0.0
+    outage.reset()
 
 
 def pending_tasks():
@@ -87,9 +87,7 @@ def elasticsearch_down(settings):
     finally:
         settings.ELASTICSEARCH_URL = url
         client._client_for.cache_clear()
-        from search import sync
-
-        sync._circuit["open_until"] = 0.0
+        outage.reset()
 
 
 def public_ids():

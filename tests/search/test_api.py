@@ -9,9 +9,9 @@ import unicodedata
 import pytest
 from django.conf import settings
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from search.models import SearchQueryLog
-from tests.search.factories import make_page
+from tests.search.factories import index_in_elasticsearch, make_page
 
 ARNSBERG, OLPE = "05958004", "05966024"
 
@@ -186,13 +186,12 @@ def test_searches_are_logged_without_personal_data(client, pages, django_user_mo
 
 
 def test_elasticsearch_time_is_reported_in_server_timing(client, pages, elasticsearch):
-    from search import index, service
-    from search.documents import build_documents
+    from search import service
+    from search.backends.elasticsearch import index
 
     service.reset_backend_state()
     index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
-    index.bulk_upsert(elasticsearch, settings.SEARCH_INDEX_ALIAS, build_documents(pages))
-    index.refresh(elasticsearch, settings.SEARCH_INDEX_ALIAS)
+    index_in_elasticsearch(elasticsearch, pages)
     response = client.get("/api/search/", {"q": "Straßenbeleuchtung"})
     assert response.json()["backend"] == "elasticsearch" and response.json()["total"] == 2
     timing = {entry.split(";")[0].strip(): entry for entry in response["Server-Timing"].split(",")}

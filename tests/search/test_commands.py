@@ -9,9 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 
-from search.index import create_index, new_index_name
+from search.backends.elasticsearch.index import alias_targets, create_index, new_index_name
 from search.models import IndexTask
-from search.rebuild import alias_targets
 from search.sync import enqueue
 from tests.search.factories import make_page
 from tests.search.sync_helpers import ARNSBERG, OLPE, elasticsearch_down, index, pending_tasks, public_ids  # noqa: F401
@@ -59,7 +58,7 @@ def test_status_reports_failed_tasks_and_the_last_error(index, settings):
 
 
 def test_status_warns_when_the_code_expects_a_newer_mapping(index, monkeypatch):
-    from search import index as index_module
+    from search.backends.elasticsearch import mapping as index_module
 
     monkeypatch.setattr(index_module, "MAPPING_VERSION", index_module.MAPPING_VERSION + 1)
     out = run("search_status")
@@ -152,7 +151,7 @@ def test_sync_rejects_a_bad_interval(site_tree):
 
 
 def test_rebuild_failure_says_the_old_index_stays(index, monkeypatch):
-    from search import rebuild as rebuild_module
+    from search.backends.elasticsearch import rebuild as rebuild_module
 
     with index.committing():
         make_page(ARNSBERG, "Überlebt den Fehlschlag")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.conf import settings
 
-from search import analysis, service
+from search import analysis, reference, service
 from search.query import QueryError, SearchQuery
 from tests.search.factories import make_page, tag
 
@@ -31,7 +31,7 @@ class Corpus:
         return self.pages[name].pk
 
     def search(self, **params):
-        return service.search(SearchQuery.from_params(params), backend=self.backend)
+        return service.search(SearchQuery.from_params(params, reference.get()), backend=self.backend)
 
     def ids(self, **params):
         return [hit.id for hit in self.search(**params).results]
@@ -99,20 +99,18 @@ def corpus(request, site_tree, settings):
     pages, hidden = _create_pages()
     everything = list(pages.values()) + list(hidden.values())
     if request.param == "elasticsearch":
-        from search import index
-        from search.backends.elasticsearch import ElasticsearchBackend
-        from search.documents import build_documents
+        from search.backends.elasticsearch import ElasticsearchBackend, index
+
+        from .factories import index_in_elasticsearch
 
         es = request.getfixturevalue("elasticsearch")
         alias = settings.SEARCH_INDEX_ALIAS
         index.ensure_index(es, alias)
-        ok, errors = index.bulk_upsert(es, alias, build_documents(everything))
-        assert errors == [] and ok == len(pages)
-        index.refresh(es, alias)
-        ElasticsearchBackend.clear_caches()
+        outcome = index_in_elasticsearch(es, everything)
+        assert not outcome.failed and len(outcome.indexed) == len(pages)
         backend = ElasticsearchBackend(es, alias)
     else:
-        from search import fallback_index
+        from search.backends.database import index as fallback_index
         from search.backends.database import DatabaseBackend
 
         settings.ELASTICSEARCH_URL = None

@@ -3,7 +3,6 @@
 import pytest
 
 from search.drift import check, repair
-from search.index import refresh
 from search.models import SearchEntry
 from tests.search.factories import make_page, tag
 from tests.search.sync_helpers import ARNSBERG, OLPE, index, public_ids  # noqa: F401
@@ -35,7 +34,7 @@ def test_missing_extra_and_stale_documents_are_found_and_repaired(index, synced)
     es.update(index=index.alias, id=str(pages[1].pk), doc={"title": "Veralteter Titel"})  # stale
     # changed in the database behind the outbox's back (bulk update without signals)
     KnowledgePage.objects.filter(pk=pages[2].pk).update(summary="Still geändert")
-    refresh(es, index.alias)
+    index.refresh()
 
     result = check()
     drift = result.elasticsearch
@@ -46,7 +45,7 @@ def test_missing_extra_and_stale_documents_are_found_and_repaired(index, synced)
     assert result.drift_found
 
     repair(result)
-    refresh(es, index.alias)
+    index.refresh()
     after = check()
     assert not after.drift_found, (after.elasticsearch, after.database)
     assert index.source(pages[1])["title"] == "Abgeglichen 1"

@@ -1,9 +1,9 @@
-"""Writing the database fallback index (search/fallback_index.py)."""
+"""Writing the database fallback index (search/backends/database/index.py)."""
 
 import pytest
 from wagtail.models import PageViewRestriction
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
 from tests.search.factories import make_page, tag
 

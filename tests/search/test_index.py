@@ -1,11 +1,13 @@
-"""Index creation, mapping and bulk writes on the real Elasticsearch node (search/index.py)."""
+"""Index creation, mapping and bulk writes on the real Elasticsearch node
+(search/backends/elasticsearch/index.py and mapping.py)."""
 
 import pytest
 from django.conf import settings
 
-from search import index
-from search.documents import build_documents
-from tests.search.factories import make_page
+from search.backends.elasticsearch import index
+from search.backends.elasticsearch.mapping import MAPPING_VERSION
+from search.documents import build_documents_by_id
+from tests.search.factories import index_in_elasticsearch, make_page
 
 ARNSBERG, OLPE = "05958004", "05966024"
 
@@ -17,7 +19,7 @@ def test_ensure_index_creates_an_alias_to_a_versioned_index(elasticsearch):
     assert name.startswith(alias + "-")
     assert index.alias_target(elasticsearch, alias) == name
     assert index.ensure_index(elasticsearch, alias) == name  # idempotent
-    assert index.mapping_version(elasticsearch, alias) == index.MAPPING_VERSION
+    assert index.mapping_version(elasticsearch, alias) == MAPPING_VERSION
     mapping = elasticsearch.indices.get_mapping(index=alias).body[name]["mappings"]["properties"]
     assert mapping["municipality"]["properties"]["location"]["type"] == "geo_point"
     assert mapping["title_terms"]["analyzer"] == "whitespace"
@@ -35,19 +37,18 @@ def test_bulk_upsert_and_delete(elasticsearch, site_tree):
     alias = settings.SEARCH_INDEX_ALIAS
     target = index.ensure_index(elasticsearch, alias)
     pages = [make_page(ARNSBERG, "Digitale Parkraumbewirtschaftung"), make_page(OLPE, "Smarte Mülleimer")]
-    ok, errors = index.bulk_upsert(elasticsearch, alias, build_documents(pages))
-    assert (ok, errors) == (2, [])
-    index.refresh(elasticsearch, alias)
+    outcome = index_in_elasticsearch(elasticsearch, pages)
+    assert (len(outcome.indexed), outcome.failed) == (2, {})
     assert index.document_count(elasticsearch, alias) == 2
     source = elasticsearch.get(index=alias, id=str(pages[0].pk))["_source"]
     assert source["title"] == "Digitale Parkraumbewirtschaftung"
 
     # upsert replaces, delete of a missing id is not an error
-    ok, errors = index.bulk_upsert(elasticsearch, target, build_documents(pages[:1]))
-    assert (ok, errors) == (1, [])
-    ok, errors = index.bulk_delete(elasticsearch, alias, [pages[1].pk, 999999])
-    assert errors == []
-    index.refresh(elasticsearch, alias)
+    outcome = index.write_documents(elasticsearch, target, build_documents_by_id(pages[:1]))
+    assert (len(outcome.indexed), outcome.failed) == (1, {})
+    outcome = index.write_documents(elasticsearch, alias, {pages[1].pk: None, 999999: None})
+    assert outcome.failed == {}
+    elasticsearch.indices.refresh(index=alias)
     assert index.document_count(elasticsearch, alias) == 1
 
 
@@ -55,9 +56,9 @@ def test_bulk_upsert_reports_rejected_documents(elasticsearch, site_tree):
     alias = settings.SEARCH_INDEX_ALIAS
     index.ensure_index(elasticsearch, alias)
     bad = {"id": 1, "title": "Kaputt", "start_year": "kein Jahr"}
-    ok, errors = index.bulk_upsert(elasticsearch, alias, [bad])
-    assert ok == 0 and len(errors) == 1
-    assert errors[0]["index"]["error"]["type"] == "document_parsing_exception"
+    outcome = index.write_documents(elasticsearch, alias, {1: bad})
+    assert not outcome.indexed and len(outcome.failed) == 1
+    assert "document_parsing_exception" in outcome.failed[1]
 
 
 def test_ensure_index_refuses_a_plain_index_under_the_alias_name(elasticsearch):

@@ -5,7 +5,7 @@ import pytest
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from search.query import FILTER_PARAMS
 from tests.search.factories import make_page
 

@@ -3,6 +3,7 @@
 import pytest
 from django.http import QueryDict
 
+from search import reference
 from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery
 
 ARNSBERG = "05958004"
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def parse(qs):
-    return SearchQuery.from_params(QueryDict(qs))
+    return SearchQuery.from_params(QueryDict(qs), reference.get())
 
 
 def error_of(qs):
@@ -40,7 +41,7 @@ def test_repeatable_filters_keep_every_value_once():
 
 
 def test_accepts_a_plain_dict_of_lists_and_strings():
-    query = SearchQuery.from_params({"q": "  Straßen   beleuchtung ", "type": ["template"], "page": "2"})
+    query = SearchQuery.from_params({"q": "  Straßen   beleuchtung ", "type": ["template"], "page": "2"}, reference.get())
     assert query.q == "Straßen beleuchtung"
     assert query.types == ("template",)
     assert query.page == 2
@@ -114,7 +115,7 @@ def test_q_of_exactly_200_characters_is_accepted():
     ['"Straße', "a\\b", "*:*", '{"a":1}', "Bürger' OR 1=1 --", "ÖPNV 🚌", "AND OR NOT", "(((", "tab\there"],
 )
 def test_hostile_text_is_accepted_as_plain_text(text):
-    query = SearchQuery.from_params({"q": [text]})
+    query = SearchQuery.from_params({"q": [text]}, reference.get())
     assert query.q == " ".join(text.split())
 
 
@@ -124,7 +125,7 @@ def test_radius_accepts_a_german_decimal_comma():
 
 def test_to_params_round_trips_and_overrides():
     query = parse(f"q=Licht&type=lesson&tag=lorawan&near={ARNSBERG}&radius=20&sort=date&page=3")
-    again = SearchQuery.from_params(QueryDict("&".join(f"{k}={v}" for k, v in query.to_params())))
+    again = SearchQuery.from_params(QueryDict("&".join(f"{k}={v}" for k, v in query.to_params())), reference.get())
     assert again == query
     assert ("page", "3") not in query.to_params(page=None)
     assert query.to_params(type=["case_study", "template"]).count(("type", "template")) == 1

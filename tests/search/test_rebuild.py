@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from search.index import MAPPING_VERSION, create_index, mapping_version, new_index_name
+from search.backends.elasticsearch.index import alias_targets, concrete_indices, create_index, mapping_version, new_index_name
+from search.backends.elasticsearch.mapping import MAPPING_VERSION
 from search.models import SearchEntry
-from search.rebuild import alias_targets, concrete_indices, rebuild
+from search.backends.elasticsearch.rebuild import rebuild
 from tests.search.factories import make_page
 from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, index, public_ids, publish  # noqa: F401
 
@@ -161,7 +162,7 @@ def test_failure_in_a_worker_process_stops_the_rebuild_and_the_old_index_keeps_s
     import multiprocessing
 
     from search import documents
-    from search.rebuild import RebuildError
+    from search.backends.elasticsearch.rebuild import RebuildError
 
     old = alias_targets(index.es, index.alias)
     before = index.count()
@@ -186,7 +187,7 @@ def test_a_worker_process_that_dies_fails_the_rebuild_clearly(index, pages, monk
     import os
 
     from search import documents
-    from search.rebuild import RebuildError
+    from search.backends.elasticsearch.rebuild import RebuildError
 
     old = alias_targets(index.es, index.alias)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from search import service
+from search import reference, service
 from search.query import SearchQuery
 from tests.search.factories import make_page, tag
 from tests.search.relevance.metrics import mean, ndcg
@@ -55,19 +55,17 @@ def _create_corpus():
 
 
 def _index_elasticsearch(es, alias, pages):
-    from search import index
-    from search.backends.elasticsearch import ElasticsearchBackend
-    from search.documents import build_documents
+    from search.backends.elasticsearch import index
+
+    from .factories import index_in_elasticsearch
 
     index.ensure_index(es, alias)
-    ok, errors = index.bulk_upsert(es, alias, build_documents(list(pages.values())))
-    assert errors == [] and ok == len(pages)
-    index.refresh(es, alias)
-    ElasticsearchBackend.clear_caches()
+    outcome = index_in_elasticsearch(es, pages.values())
+    assert not outcome.failed and len(outcome.indexed) == len(pages)
 
 
 def _index_database(pages):
-    from search import fallback_index
+    from search.backends.database import index as fallback_index
 
     for page in pages.values():
         fallback_index.upsert_entry(page)
@@ -78,7 +76,7 @@ def _evaluate(backend, pages):
     key_of = {page.pk: key for key, page in pages.items()}
     rows = []
     for spec in QUERIES:
-        results = service.search(SearchQuery.from_params({"q": spec["q"]}), backend=backend)
+        results = service.search(SearchQuery.from_params({"q": spec["q"]}, reference.get()), backend=backend)
         ranking = [key_of.get(hit.id, f"?{hit.id}") for hit in results.results]
         rows.append((spec, ndcg(ranking, spec["judgments"], k=10), ranking))
     return rows

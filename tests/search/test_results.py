@@ -2,6 +2,7 @@
 
 import pytest
 
+from search import reference
 from search.query import SearchQuery
 from search.results import FACET_KEYS, Hit, SearchResults, make_facets
 
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_to_dict_has_exactly_the_documented_keys():
-    query = SearchQuery.from_params({"q": "Licht", "page_size": "5"})
+    query = SearchQuery.from_params({"q": "Licht", "page_size": "5"}, reference.get())
     hit = Hit(
         id=3, type="case_study", title="Smarte Straßenbeleuchtung", url="/kommunen/arnsberg/licht/",
         summary="S", snippet="<mark>Licht</mark>", municipality={"ags": "05958004", "name": "Arnsberg",
@@ -27,7 +28,7 @@ def test_to_dict_has_exactly_the_documented_keys():
 
 
 def test_facets_are_labelled_in_german_and_keep_selected_values():
-    query = SearchQuery.from_params({"type": ["template"], "municipality": ["05958004"], "phase": ["completed"]})
+    query = SearchQuery.from_params({"type": ["template"], "municipality": ["05958004"], "phase": ["completed"]}, reference.get())
     facets = make_facets(query, {"type": {"lesson": 2, "case_study": 5}, "municipality": {"05974028": 1},
                                  "district": {"05958": 4, "05974": 1}, "phase": {"pilot": 3}})
     assert [(v.value, v.label, v.count) for v in facets["type"]] == [
@@ -55,7 +56,7 @@ def test_facet_labels_follow_a_renamed_tag_at_once():
     from wiki.models import Tag
 
     tag = Tag.objects.create(name="Carsharing")
-    query = SearchQuery.from_params({})
+    query = SearchQuery.from_params({}, reference.get())
     assert make_facets(query, {"tag": {tag.slug: 2}})["tag"][0].label == "Carsharing"
     tag.name = "Geteilte Autos"
     tag.save()

@@ -2,9 +2,11 @@
 
 import pytest
 
-from search import client, fallback_index, service
+from search import reference, service
+from search.backends.database import index as fallback_index
+from search.backends.elasticsearch import client
 from search.query import QueryError, SearchQuery
-from tests.search.factories import make_page, tag
+from tests.search.factories import index_in_elasticsearch, make_page, tag
 
 ARNSBERG = "05958004"
 
@@ -27,7 +29,7 @@ def fresh_state():
 
 
 def query(**params):
-    return SearchQuery.from_params(params)
+    return SearchQuery.from_params(params, reference.get())
 
 
 def test_without_elasticsearch_the_database_answers_without_warning(settings, indexed_page):
@@ -67,11 +69,10 @@ def test_elasticsearch_configured_but_index_missing_falls_back(settings, elastic
 def test_elasticsearch_answers_when_reachable(elasticsearch, indexed_page):
     from django.conf import settings
 
-    from search import index
-    from search.documents import build_documents
+    from search.backends.elasticsearch import index
 
     index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
-    index.bulk_upsert(elasticsearch, settings.SEARCH_INDEX_ALIAS, build_documents([indexed_page]), refresh=True)
+    index_in_elasticsearch(elasticsearch, [indexed_page])
     results = service.search(query(q="Sitzungen"))
     assert (results.backend, results.degraded) == ("elasticsearch", False)
     assert [hit.id for hit in results.results] == [indexed_page.pk]

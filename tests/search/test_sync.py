@@ -300,18 +300,18 @@ def test_unreadable_document_does_not_block_publishing(index, settings, tmp_path
 
 
 def test_many_tasks_for_one_page_become_one_request(index, monkeypatch):
-    from search import sync
+    from search.backends.elasticsearch import index as es_index
 
     with index.committing():
         page = make_page(ARNSBERG, "Oft bearbeitet")
     calls = []
-    original = sync.write_documents
+    original = es_index.write_documents
 
     def spy(es, target, documents, **kwargs):
         calls.append(sorted(documents))
         return original(es, target, documents, **kwargs)
 
-    monkeypatch.setattr(sync, "write_documents", spy)
+    monkeypatch.setattr(es_index, "write_documents", spy)
     with index.committing():
         for n in range(5):
             page = publish(page, title=f"Oft bearbeitet ({n})")

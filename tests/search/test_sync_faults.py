@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from search import sync
+from search.backends.elasticsearch import index as es_index
 from search.drift import check
 from search.models import IndexTask, SearchEntry
 from search.sync import Applier, backoff_seconds, enqueue
@@ -62,7 +62,7 @@ def test_outage_costs_a_delay_and_no_update(index, settings):
     assert index.source(created)["title"] == "Neu während des Ausfalls"
     assert index.source(withdrawn) is None and index.source(deleted.pk) is None
     assert index.source(kept)["title"] == "Bleibt unverändert"
-    result = check(es=index.es)
+    result = check()
     assert not result.drift_found, (result.elasticsearch, result.database)
 
 
@@ -71,8 +71,8 @@ def test_after_an_outage_the_web_process_does_not_wait_for_elasticsearch_again(i
         with index.committing():
             first = make_page(ARNSBERG, "Erster Versuch")
         calls = []
-        original = sync.write_documents
-        monkeypatch.setattr(sync, "write_documents", lambda *a, **k: calls.append(1) or original(*a, **k))
+        original = es_index.write_documents
+        monkeypatch.setattr(es_index, "write_documents", lambda *a, **k: calls.append(1) or original(*a, **k))
         with index.committing():
             second = make_page(ARNSBERG, "Zweiter Versuch")
         # The second publish skipped Elasticsearch (circuit open) but is queued like the first.
@@ -173,7 +173,7 @@ def test_a_stale_write_from_a_slower_applier_is_corrected(index, monkeypatch):
         page = make_page(ARNSBERG, "Version 1")
     with transaction.atomic():
         enqueue([page.pk], reason="slow applier")
-    original = sync.write_documents
+    original = es_index.write_documents
     state = {"raced": False}
 
     def slow_write(es, target, documents, **kwargs):
@@ -184,7 +184,7 @@ def test_a_stale_write_from_a_slower_applier_is_corrected(index, monkeypatch):
                 publish(page, title="Version 2")
         return original(es, target, documents, **kwargs)
 
-    monkeypatch.setattr(sync, "write_documents", slow_write)
+    monkeypatch.setattr(es_index, "write_documents", slow_write)
     Applier().drain(respect_backoff=False)
     assert index.source(page)["title"] == "Version 2"
 

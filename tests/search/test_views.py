@@ -14,7 +14,8 @@ from django.contrib.auth.models import Permission
 from django.template import Context, Template
 from wagtail.models import Page
 
-from search import fallback_index, service
+from search import service
+from search.backends.database import index as fallback_index
 from search.models import SearchQueryLog
 from tests.search.factories import make_page
 

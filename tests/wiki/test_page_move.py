@@ -10,7 +10,7 @@ OLPE = "05966024"
 def test_moving_a_case_study_to_another_town_changes_its_municipality_everywhere(
     client, site_tree, django_capture_on_commit_callbacks
 ):
-    from search import fallback_index
+    from search.backends.database import index as fallback_index
     from search.models import SearchEntry
 
     with django_capture_on_commit_callbacks(execute=True):

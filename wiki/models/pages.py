@@ -19,18 +19,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wiki import page_types
 from wiki.blocks import BODY_BLOCKS
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class Phase(models.TextChoices):
-    IDEA = "idea", "Idee"
-    CONCEPT = "concept", "Konzept"
-    PILOT = "pilot", "Pilot"
-    ROLLOUT = "rollout", "Umsetzung"
-    OPERATION = "operation", "Regelbetrieb"
-    COMPLETED = "completed", "Abgeschlossen"
+# The phase list lives in the registry (wiki/page_types.py); this is its model form.
+Phase = models.TextChoices("Phase", [(code.upper(), (code, label)) for code, label in page_types.PHASES])
 
 
 class TemplateKind(models.TextChoices):
@@ -203,7 +199,8 @@ class KnowledgePage(Page):
         verbose_name = "Wissensseite"
         verbose_name_plural = "Wissensseiten"
 
-    TYPE_CODE = None  # "case_study" | "lesson" | "template", set by subclasses
+    PAGE_TYPE = None  # wiki.page_types entry, set by subclasses
+    TYPE_CODE = None  # "case_study" | "lesson" | "template" (PAGE_TYPE.code)
 
     def save(self, *args, **kwargs):
         # The parent decides the municipality; a page moved to another town changes with it.
@@ -228,7 +225,8 @@ class KnowledgePage(Page):
 
 
 class CaseStudyPage(KnowledgePage):
-    TYPE_CODE = "case_study"
+    PAGE_TYPE = page_types.CASE_STUDY
+    TYPE_CODE = PAGE_TYPE.code
 
     partner_municipalities = ParentalManyToManyField(
         "wiki.Municipality", verbose_name="Partnerkommunen", blank=True, related_name="partner_case_studies"
@@ -291,8 +289,8 @@ class CaseStudyPage(KnowledgePage):
     template = "wiki/case_study_page.html"
 
     class Meta:
-        verbose_name = "Fallstudie"
-        verbose_name_plural = "Fallstudien"
+        verbose_name = page_types.CASE_STUDY.label
+        verbose_name_plural = page_types.CASE_STUDY.label_plural
 
     def clean(self):
         super().clean()
@@ -336,7 +334,8 @@ class CaseStudyPage(KnowledgePage):
 
 
 class LessonPage(KnowledgePage):
-    TYPE_CODE = "lesson"
+    PAGE_TYPE = page_types.LESSON
+    TYPE_CODE = PAGE_TYPE.code
 
     case_study = models.ForeignKey(
         "wiki.CaseStudyPage",
@@ -372,12 +371,13 @@ class LessonPage(KnowledgePage):
         return public_pages(CaseStudyPage.objects.filter(pk=self.case_study_id)).first()
 
     class Meta:
-        verbose_name = "Erfahrung"
-        verbose_name_plural = "Erfahrungen"
+        verbose_name = page_types.LESSON.label
+        verbose_name_plural = page_types.LESSON.label_plural
 
 
 class TemplatePage(KnowledgePage):
-    TYPE_CODE = "template"
+    PAGE_TYPE = page_types.TEMPLATE
+    TYPE_CODE = PAGE_TYPE.code
 
     template_kind = models.CharField(
         "Art der Vorlage", max_length=30, choices=TemplateKind.choices, default=TemplateKind.OTHER
@@ -408,8 +408,8 @@ class TemplatePage(KnowledgePage):
         return [item.document for item in self.documents.all()]
 
     class Meta:
-        verbose_name = "Vorlage"
-        verbose_name_plural = "Vorlagen"
+        verbose_name = page_types.TEMPLATE.label
+        verbose_name_plural = page_types.TEMPLATE.label_plural
 
 
 class TemplatePageDocument(Orderable):

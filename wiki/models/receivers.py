@@ -1,13 +1,17 @@
-"""Deleting a tag or topic changes the search documents of the pages that carried it.
+"""Receivers of the knowledge base that announce changes to search
+(wiki.signals.knowledge_pages_changed) or keep derived data current.
 
-pre_delete runs inside Django's deletion transaction (also for queryset and bulk deletes
-from the admin), so search hears about it atomically with the delete."""
+Deleting a tag or topic changes the search documents of the pages that carried it: pre_delete
+runs inside Django's deletion transaction (also for queryset and bulk deletes from the
+admin), so search hears about it atomically with the delete. Uploaded documents get their
+text extracted here; search only reads it."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
 from wiki.models.change_tracking import notify_pages_changed
+from wiki.models.documents import KnowledgeDocument
 from wiki.models.taxonomy import Tag, Topic
 
 
@@ -35,3 +39,49 @@ def knowledge_page_moved(sender, instance, parent_page_before, parent_page_after
     moved = KnowledgePage.objects.filter(pk=instance.pk).exclude(municipality_id=municipality_id)
     if municipality_id and moved.update(municipality_id=municipality_id):
         notify_pages_changed(KnowledgePage, [instance.pk], "page-move")
+
+
+# --- Text of uploaded documents ------------------------------------------------------------
+
+
+@receiver(pre_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-text-extract")
+def document_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Extract the text when the file is new or replaced (upload time, not publish time)."""
+    from wiki.extraction import refresh_document_text
+
+    instance._text_changed = False
+    if raw or not instance.file:
+        return
+    if update_fields is not None and "file" not in update_fields:
+        return
+    file_is_new = not getattr(instance.file, "_committed", True)
+    previous = None
+    if instance.pk and not file_is_new:
+        previous = sender.objects.filter(pk=instance.pk).values_list("file", "file_hash").first()
+    replaced = previous is not None and (
+        previous[0] != instance.file.name or (previous[1] and instance.file_hash and previous[1] != instance.file_hash)
+    )
+    if file_is_new or replaced or instance.extracted_at is None:
+        refresh_document_text(instance)
+        instance._text_changed = True
+
+
+@receiver(post_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-text-saved")
+def document_post_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """Store the extracted text (also when the save named other fields only) and tell search
+    which template pages now carry new document text."""
+    from wiki.models.pages import TemplatePageDocument
+
+    if raw or not getattr(instance, "_text_changed", False):
+        return
+    instance._text_changed = False
+    if update_fields is not None and not {"extracted_text", "extraction_error", "extracted_at"} <= set(update_fields):
+        sender.objects.filter(pk=instance.pk).update(
+            extracted_text=instance.extracted_text,
+            extraction_error=instance.extraction_error,
+            extracted_at=instance.extracted_at,
+        )
+    if created:
+        return  # not yet attached to any page
+    page_ids = TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True)
+    notify_pages_changed(sender, page_ids, "document-replaced")

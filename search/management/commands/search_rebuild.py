@@ -5,7 +5,8 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.rebuild import RebuildError, rebuild
+from search import backends
+from search.backends.elasticsearch.rebuild import RebuildError
 
 
 class Command(BaseCommand):
@@ -34,19 +35,19 @@ class Command(BaseCommand):
             raise CommandError("--batch-size muss mindestens 1 sein.")
         if workers is not None and workers < 1:
             raise CommandError("--workers muss mindestens 1 sein.")
-        self._workers = workers
         if not settings.ELASTICSEARCH_URL and not skip_elasticsearch:
             if not database:
                 self.stdout.write("Elasticsearch ist nicht konfiguriert (ELASTICSEARCH_URL leer); baue den Datenbank-Suchindex neu auf.")
             database, skip_elasticsearch = True, True
-        if not skip_elasticsearch:
-            self._elasticsearch(batch_size)
+        chosen = [] if skip_elasticsearch else ["elasticsearch"]
         if database:
-            self._database(batch_size)
+            chosen.append("database")
+        for name in chosen:
+            self._rebuild(backends.by_name(name), batch_size, workers)
 
-    def _elasticsearch(self, batch_size):
+    def _rebuild(self, backend, batch_size, workers):
         alias = settings.SEARCH_INDEX_ALIAS
-        self.stdout.write(f"Baue Elasticsearch-Index für Alias {alias} neu auf …")
+        self.stdout.write(f"Baue {backend.rebuild_target} neu auf …")
         self._last = 0.0
 
         def progress(done, total, seconds):
@@ -57,39 +58,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:>7} / {total} Seiten  ({_de(rate)} Seiten/s)")
 
         try:
-            result = rebuild(progress=progress, batch_size=batch_size, workers=self._workers)
+            result = backend.rebuild(progress=progress, batch_size=batch_size, workers=workers)
         except RebuildError as exc:
             raise CommandError(f"Neuaufbau abgebrochen: {exc} Der Alias zeigt weiter auf den alten Index.") from exc
+        except CommandError:
+            raise
         except Exception as exc:
             raise CommandError(
                 f"Neuaufbau abgebrochen ({type(exc).__name__}: {exc}). Der Alias zeigt weiter auf den alten Index; "
                 "ein halb gebauter Index wird beim nächsten Lauf entfernt."
             ) from exc
-        if result.cleaned_up:
-            self.stdout.write(f"Reste eines abgebrochenen Neuaufbaus entfernt: {', '.join(result.cleaned_up)}")
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Alias {alias} zeigt jetzt auf {result.index} ({_de(result.documents)} Dokumente aus "
-                f"{_de(result.pages)} Seiten in {_de(result.seconds, 1)} s, {_de(result.pages_per_second)} Seiten/s; "
-                f"{result.replayed} Änderungen während des Aufbaus nachgetragen)."
-            )
-        )
-        if result.previous:
-            self.stdout.write(f"Alter Index {result.previous} gelöscht.")
-
-    def _database(self, batch_size):
-        from search.fallback_index import rebuild_entries
-
-        self.stdout.write("Baue den Datenbank-Suchindex neu auf …")
-        started = time.monotonic()
-
-        def progress(done, total):
-            seconds = time.monotonic() - started
-            rate = done / seconds if seconds else 0
-            self.stdout.write(f"  {done:>7} / {total} Seiten  ({_de(rate)} Seiten/s)")
-
-        count = rebuild_entries(progress=progress, batch_size=batch_size)
-        self.stdout.write(self.style.SUCCESS(f"Datenbank-Suchindex neu aufgebaut: {count} Einträge."))
+        for line in result.report_lines(alias, _de):
+            self.stdout.write(self.style.SUCCESS(line))
 
 
 def _de(number, decimals=0):

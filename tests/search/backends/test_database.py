@@ -9,7 +9,8 @@ Runs on SQLite by default and on PostgreSQL when DATABASE_URL points there.
 import pytest
 from django.db.models import Q
 
-from search import analysis, fallback_index
+from search import analysis, reference
+from search.backends.database import index as fallback_index
 from search.backends.database import DatabaseBackend
 from search.geo import haversine_km
 from search.models import SearchEntry
@@ -106,7 +107,7 @@ def synonyms():
 
 
 def search(backend, **params):
-    return backend.search(SearchQuery.from_params(params), synonyms())
+    return backend.search(SearchQuery.from_params(params, reference.get()), synonyms())
 
 
 def ids(results):
@@ -299,7 +300,7 @@ def test_similar_pages_share_topics_and_terms_but_not_the_municipality(corpus, b
 
 
 def test_postgresql_matches_whole_terms_through_the_gin_index(postgres, site_tree):
-    from search.backends.database import _has_terms
+    from search.backends.database.matching import has_terms as _has_terms
 
     pages = {
         "werk": make_page(ARNSBERG, "Stadtwerke vernetzt", "Die Stadtwerke messen."),

@@ -6,17 +6,16 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from django.conf import settings
 
-from search import analysis, index
-from search.backends.elasticsearch import ElasticsearchBackend, ElasticsearchQueryBuilder
-from search.documents import build_documents
+from search import analysis, reference
+from search.backends.elasticsearch import ElasticsearchBackend, ElasticsearchQueryBuilder, index
 from search.query import SearchQuery
-from tests.search.factories import make_page, tag
+from tests.search.factories import index_in_elasticsearch, make_page, tag
 
 ARNSBERG, OLPE, SOEST = "05958004", "05966024", "05974040"
 
 
 def build(params, fuzzy=False, synonyms=None):
-    query = SearchQuery.from_params(params)
+    query = SearchQuery.from_params(params, reference.get())
     parsed = analysis.analyze_query(query.q, synonyms) if query.q else None
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
     return ElasticsearchQueryBuilder(query, parsed, fuzzy=fuzzy, now=now).build()
@@ -121,15 +120,13 @@ class TestQueryBuilder:
 def index_pages(es, pages):
     alias = settings.SEARCH_INDEX_ALIAS
     index.ensure_index(es, alias)
-    ok, errors = index.bulk_upsert(es, alias, build_documents(pages))
-    assert not errors
-    index.refresh(es, alias)
-    ElasticsearchBackend.clear_caches()
+    outcome = index_in_elasticsearch(es, pages)
+    assert not outcome.failed
     return ElasticsearchBackend(es, alias)
 
 
 def run(backend, **params):
-    return backend.search(SearchQuery.from_params(params))
+    return backend.search(SearchQuery.from_params(params, reference.get()))
 
 
 def test_reports_elasticsearch_took_and_the_backend(elasticsearch, site_tree):

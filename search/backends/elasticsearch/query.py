@@ -26,44 +26,24 @@ computed in Python with the same functions as the database backend.
 
 from __future__ import annotations
 
-import logging
-import time
 from datetime import datetime, timezone
 
-from django.conf import settings
-from elasticsearch import NotFoundError
+from search import analysis, ranking
+from search.results import FACET_KEYS, FACET_SIZES
 
-from search import analysis
-from search.expiring import Expiring
-from search.geo import haversine_km
-from search.results import FACET_KEYS, FACET_SIZES, SearchResults, hit_from_document, make_facets
-
-from . import suggestions
-from .base import SearchBackend
-
-logger = logging.getLogger(__name__)
-
-FIELD_WEIGHTS = {
-    "title_terms": 3.0,
-    "summary_terms": 2.0,
-    "meta_terms": 2.0,
-    "body_terms": 1.0,
-    "place_terms": 0.8,
-    "document_terms": 0.6,
-}
-TERM_WEIGHT = 1.0
-SYNONYM_WEIGHT = 0.8
-PART_WEIGHT = 0.45
-FUZZY_WEIGHT = 0.5
+FIELD_WEIGHTS = {f"{name}_terms": weight for name, weight in ranking.FIELD_WEIGHTS.items()}
+TERM_WEIGHT = ranking.TERM_WEIGHT
+SYNONYM_WEIGHT = ranking.SYNONYM_WEIGHT
+PART_WEIGHT = ranking.PART_WEIGHT
+FUZZY_WEIGHT = ranking.TYPO_WEIGHT
 # "AUTO:4,8": no edit below 4 letters, one up to 7, two from 8 (= analysis.max_edits_for).
 FUZZINESS = "AUTO:4,8"
 FUZZY_PREFIX_LENGTH = 1
-FUZZY_MAX_EXPANSIONS = 20
-NEAR_BOOST = 0.5  # up to +50 % for the searcher's own municipality
-NEAR_SCALE = "25km"  # half of the boost left at this distance (Gaussian)
-RECENCY_BOOST = 0.1  # up to +10 % for fresh pages
-RECENCY_HALF_LIFE = "365d"
-SNIPPET_SOURCE = ["body", "summary", "document_text"]
+FUZZY_MAX_EXPANSIONS = ranking.MAX_TYPO_VARIANTS
+NEAR_BOOST = ranking.NEAR_BOOST  # up to +50 % for the searcher's own municipality
+NEAR_SCALE = f"{ranking.NEAR_SCALE_KM:g}km"  # half of the boost left at this distance (Gaussian)
+RECENCY_BOOST = ranking.RECENCY_BOOST  # up to +10 % for fresh pages
+RECENCY_HALF_LIFE = f"{ranking.RECENCY_HALF_LIFE_DAYS:g}d"
 HIT_SOURCE = [
     "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
     "municipality", "topics", "tags", "phase", "sort_date",
@@ -77,11 +57,6 @@ FACET_FIELDS = {
     "tag": "tag_slugs",
     "phase": "phase",
 }
-LEXICON_TTL_SECONDS = 300
-LEXICON_SIZE = 50_000
-# A newly tagged page is offered under its tag within this time in every worker.
-TAG_COUNTS_TTL_SECONDS = 30
-TAG_COUNTS_SIZE = 5_000
 
 
 def _multi_match(terms, boost, fields=None, **options):
@@ -273,163 +248,3 @@ class ElasticsearchQueryBuilder:
         return body
 
 
-class ElasticsearchBackend(SearchBackend):
-    name = "elasticsearch"
-
-    def __init__(self, client=None, alias=None):
-        if client is None:
-            from search.client import get_client
-
-            client = get_client()
-        self.es = client
-        self.alias = alias or settings.SEARCH_INDEX_ALIAS
-
-    # -- search -----------------------------------------------------------------------------
-    def search(self, query, synonyms=None):
-        started = time.perf_counter()
-        parsed = None
-        suggestion = None
-        if not query.is_browse:
-            parsed = analysis.analyze_query(query.q, synonyms)
-            for group in parsed.groups:
-                group.prefix = None  # a submitted search matches whole words only
-            suggestion = self.spelling_suggestion(query.q)
-
-        response, es_took = self._run(ElasticsearchQueryBuilder(query, parsed, index=self.alias))
-        if not query.is_browse and parsed and response["hits"]["total"]["value"] == 0:
-            # Nothing matched exactly: maybe a typo. Retry with fuzzy matching for the words
-            # the corpus does not know; when it knows them all, no page has them together and
-            # look-alikes would only pretend otherwise (and a fuzzy search is expensive).
-            unknown = self.unknown_words(parsed)
-            if unknown:
-                response, took = self._run(ElasticsearchQueryBuilder(query, parsed, fuzzy=unknown, index=self.alias))
-                es_took += took
-
-        near = query.near_point()
-        hits = [self._hit(raw, parsed, near) for raw in response["hits"]["hits"]]
-        counts = ElasticsearchQueryBuilder.facet_counts(response["aggregations"])
-        return SearchResults(
-            query=query,
-            total=response["hits"]["total"]["value"],
-            results=hits,
-            facets=make_facets(query, counts),
-            suggestion=suggestion,
-            backend=self.name,
-            took_ms=round((time.perf_counter() - started) * 1000, 2),
-            es_took_ms=es_took,
-        )
-
-    def _run(self, builder):
-        body = builder.build()
-        response = self.es.search(index=self.alias, body=body)
-        return response.body if hasattr(response, "body") else response, response["took"]
-
-    @staticmethod
-    def _hit(raw, parsed, near):
-        source = raw["_source"]
-        distance = None
-        if near is not None:
-            location = (source.get("municipality") or {}).get("location")
-            if location:
-                distance = haversine_km(near[0], near[1], location["lat"], location["lon"])
-        return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance)
-
-    # -- index-wide facts, cached per process ------------------------------------------------
-    _lexicons = Expiring(LEXICON_TTL_SECONDS)
-    _tag_counts = Expiring(TAG_COUNTS_TTL_SECONDS)
-
-    @classmethod
-    def clear_caches(cls):
-        cls._lexicons.clear()
-        cls._tag_counts.clear()
-
-    def lexicon(self):
-        """Readable words of the indexed titles, summaries and tags (cached for a few minutes)."""
-
-        def compute():
-            response = self.es.search(
-                index=self.alias,
-                size=0,
-                aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
-            )
-            words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
-            return analysis.Lexicon(words)
-
-        return self._lexicons.get(compute, key=(id(self.es), self.alias))
-
-    def tag_counts(self):
-        """{tag slug: indexed pages carrying it or a narrower tag} (cached briefly): autocomplete
-        offers tags on every keystroke, their counts change only when pages are published."""
-
-        def compute():
-            response = self.es.search(
-                index=self.alias,
-                size=0,
-                aggs={"slugs": {"terms": {"field": "tag_slugs", "size": TAG_COUNTS_SIZE}}},
-            )
-            return {b["key"]: b["doc_count"] for b in response["aggregations"]["slugs"]["buckets"]}
-
-        return self._tag_counts.get(compute, key=(id(self.es), self.alias))
-
-    def unknown_words(self, parsed):
-        """Surfaces of the query words that are neither in the lexicon nor acronyms."""
-        try:
-            lexicon = self.lexicon()
-        except Exception:  # noqa: BLE001 - without a lexicon every word may be misspelt
-            logger.warning("lexicon unavailable", exc_info=True)
-            return frozenset(g.surface for g in parsed.groups)
-        return frozenset(g.surface for g in parsed.groups if not lexicon.knows(g.surface))
-
-    def spelling_suggestion(self, text):
-        try:
-            suggestion = analysis.suggest(text, self.lexicon())
-        except Exception:  # noqa: BLE001 - "did you mean" is a courtesy, never a failure
-            logger.warning("spelling suggestion failed", exc_info=True)
-            return None
-        if suggestion and analysis.fold(suggestion) == analysis.fold(text):
-            return None
-        return suggestion
-
-    # -- autocomplete -----------------------------------------------------------------------
-    def suggest(self, prefix, limit=8):
-        """Titles whose words (or compound parts) start with every typed word, newest first
-        among equals; for a single word also tags whose name starts with it."""
-        words = suggestions.typed_words(prefix)
-        if not words:
-            return []
-        body = {
-            "query": {"bool": {"filter": [{"prefix": {"title_prefixes": w}} for w in words]}},
-            "sort": [{"sort_date": {"order": "desc", "missing": "_last"}}, {"id": {"order": "desc"}}],
-            "_source": {"includes": ["title", "type", "url"]},
-            "size": max(limit * 5, 20),
-            "track_total_hits": False,
-        }
-        response = self.es.search(index=self.alias, body=body)
-        rows = [hit["_source"] for hit in response["hits"]["hits"]]
-        return suggestions.combine(rows, words, limit, self.tag_counts)
-
-    # -- more like this ---------------------------------------------------------------------
-    def similar(self, page_id, limit=5):
-        """Pages sharing informative terms, topics and tags with the page (more_like_this on
-        the analysed fields); the page itself and its own municipality's pages are left out."""
-        try:
-            own = self.es.get(index=self.alias, id=str(page_id), source_includes=["municipality.ags"])
-        except NotFoundError:
-            return []
-        own_ags = ((own.get("_source") or {}).get("municipality") or {}).get("ags")
-        like = {
-            "more_like_this": {
-                "fields": ["title_terms", "summary_terms", "meta_terms", "body_terms"],
-                "like": [{"_index": own["_index"], "_id": str(page_id)}],
-                "min_term_freq": 1,
-                "min_doc_freq": 1,
-                "max_query_terms": 25,
-                "minimum_should_match": "20%",
-            }
-        }
-        exclude = [{"ids": {"values": [str(page_id)]}}]
-        if own_ags:
-            exclude.append({"term": {"municipality.ags": own_ags}})
-        body = {"query": {"bool": {"must": [like], "must_not": exclude}}, "_source": {"includes": HIT_SOURCE}, "size": limit}
-        response = self.es.search(index=self.alias, body=body)
-        return [hit_from_document(h["_source"], None, score=h.get("_score")) for h in response["hits"]["hits"]]

@@ -1,8 +1,9 @@
 """Writing the database fallback index (search.models.SearchEntry) and reading its vocabulary.
 
-The sync code calls `upsert_entry(page)` / `delete_entry(page_id)` inside the transaction of
-every page change, so the fallback is exactly as current as the database. `rebuild_entries()`
-recreates everything (after a change of the analysis, or to repair drift).
+The outbox hands the documents it built to `write_documents` (through
+DatabaseBackend.apply); `upsert_entry(page)` / `delete_entry(page_id)` do the same for one
+page. `rebuild_entries()` recreates everything (after a change of the analysis, or to repair
+drift).
 
 Each entry keeps the display part of the search document (what a hit shows and what snippets
 are cut from), the pre-analysed `*_terms` of search.documents as space-padded text, one
@@ -13,6 +14,7 @@ write, so typo variants, IDF weights and "Meinten Sie …?" need no scan of all 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from datetime import datetime
@@ -21,14 +23,17 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils.dateparse import parse_datetime
 
+from search.backends.base import WriteOutcome
+from wiki import page_types
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
+
+logger = logging.getLogger("search.sync")
 
 TERM_FIELDS = ("title", "summary", "body", "document", "meta", "place")
 MAX_TERM_LENGTH = 100
 # Keys stripped from the stored document: they live in their own columns or tables.
 # "vocabulary" (readable words) stays: the counts in SearchTerm are adjusted from it.
 _NOT_STORED = {f"{name}_terms" for name in TERM_FIELDS} | {"title_prefixes", "tag_prefixes"}
-_TYPE_LABELS = {"case_study": "Fallstudie", "lesson": "Erfahrung", "template": "Vorlage"}
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -46,18 +51,35 @@ def upsert_entry(page):
     return _write(page_id, document)
 
 
-def upsert_entries(pages):
-    """Batch form of upsert_entry (one document build for all pages)."""
-    from search.documents import build_documents_by_id
+def write_documents(documents):
+    """Write {page_id: document | None} (None deletes); returns a WriteOutcome. All in one
+    transaction; when that fails, page by page, so one bad page does not hold up the others."""
+    outcome = WriteOutcome()
+    try:
+        with transaction.atomic():
+            for page_id, document in documents.items():
+                _write_or_delete(page_id, document, outcome)
+        return outcome
+    except Exception:  # noqa: BLE001 - find the page that breaks it, keep the others going
+        logger.warning("Batch update of database search entries failed; retrying page by page", exc_info=True)
+    outcome = WriteOutcome()
+    for page_id, document in documents.items():
+        try:
+            with transaction.atomic():
+                _write_or_delete(page_id, document, outcome)
+        except Exception as exc:  # noqa: BLE001
+            logger.exception("Database search entry for page %s could not be written", page_id)
+            outcome.failed[page_id] = f"Datenbank-Suchindex: {type(exc).__name__}: {exc}"[:2000]
+    return outcome
 
-    written = []
-    with transaction.atomic():
-        for page_id, document in build_documents_by_id(pages).items():
-            if document is None:
-                delete_entry(page_id)
-            else:
-                written.append(_write(page_id, document))
-    return written
+
+def _write_or_delete(page_id, document, outcome):
+    if document is None:
+        delete_entry(page_id)
+        outcome.deleted.add(page_id)
+    else:
+        _write(page_id, document)
+        outcome.indexed.add(page_id)
 
 
 def delete_entry(page_id):
@@ -161,7 +183,7 @@ def filter_keys(document):
     keys = []
     doc_type = document.get("type")
     if doc_type:
-        keys.append(("type", doc_type, _TYPE_LABELS.get(doc_type, doc_type)))
+        keys.append(("type", doc_type, page_types.type_label(doc_type)))
     municipality = document.get("municipality") or {}
     if municipality.get("ags"):
         keys.append(("municipality", municipality["ags"], municipality.get("name") or ""))

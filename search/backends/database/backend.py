@@ -30,38 +30,26 @@ How a search runs:
 
 from __future__ import annotations
 
-import math
+import time
 from collections import Counter, defaultdict
 from datetime import datetime, timezone as dt_timezone
 from functools import reduce
 from operator import and_, or_
 from typing import NamedTuple
 
-from django.db import connection
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
 
-from search import analysis, fallback_index
+from search import analysis
 from search.backends import suggestions
 from search.backends.base import SearchBackend
 from search.geo import haversine_km
 from search.models import SearchEntry, SearchEntryKey
+from search.ranking import FIELD_WEIGHTS, NEAR_BOOST, NEAR_SCALE_KM, RECENCY_BOOST, RECENCY_HALF_LIFE_DAYS
 from search.results import FACET_KEYS, SearchResults, hit_from_document, make_facets
 
-# Weights and signals as in search/backends/elasticsearch.py, so both rank alike.
-FIELD_WEIGHTS = {"title": 3.0, "summary": 2.0, "meta": 2.0, "body": 1.0, "place": 0.8, "document": 0.6}
-TERM_WEIGHT = 1.0
-SYNONYM_WEIGHT = 0.8
-TYPO_WEIGHT = 0.5
-PART_WEIGHT = 0.45
-K1 = 1.2  # BM25 term-frequency saturation
-MAX_TYPO_VARIANTS = 20  # Elasticsearch's max_expansions of the fuzzy retry
-# near: multiplier 1 + NEAR_BOOST * 0.5^((d / NEAR_SCALE_KM)^2), i.e. half the boost left at
-# NEAR_SCALE_KM (Elasticsearch's function_score "gauss" with decay 0.5).
-NEAR_BOOST = 0.5
-NEAR_SCALE_KM = 25.0
-# recency: multiplier 1 + RECENCY_BOOST * 0.5^(age / half-life): mild, never beats a better match.
-RECENCY_BOOST = 0.1
-RECENCY_HALF_LIFE_DAYS = 365.0
+from . import index
+from .matching import GroupMatcher, Idf, has_terms
+
 ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
 
 _SCORE_COLUMNS = ("id", "page_id", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
@@ -69,6 +57,35 @@ _SCORE_COLUMNS = ("id", "page_id", *(f"{name}_terms" for name in FIELD_WEIGHTS),
 
 class DatabaseBackend(SearchBackend):
     name = "database"
+    label = "Datenbank-Suchindex"
+    rebuild_target = "den Datenbank-Suchindex"
+    # Local, so it is written first and never waits for a remote node; a task's retry skips
+    # it once it has the page (search/models/outbox.py).
+    applied_field = "fallback_applied_at"
+
+    # -- writing, rebuilding, checking -------------------------------------------------------
+    def apply(self, documents, inline=False):
+        return index.write_documents(documents)
+
+    def rebuild(self, progress=None, batch_size=500, workers=None):
+        started = time.monotonic()
+
+        def report(done, total):
+            if progress is not None:
+                progress(done, total, time.monotonic() - started)
+
+        return _RebuildResult(index.rebuild_entries(progress=report, batch_size=batch_size))
+
+    def check(self, expected, progress=None):
+        from . import drift
+
+        return drift.check(expected)
+
+    def status(self, public_pages, warnings):
+        entries = SearchEntry.objects.count()
+        if entries != public_pages:
+            warnings.append(f"Der Datenbank-Suchindex hat {entries} Einträge für {public_pages} öffentliche Seiten.")
+        return {"entries": entries}
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query, synonyms=None):
@@ -85,18 +102,18 @@ class DatabaseBackend(SearchBackend):
         near = query.near_point()
         radius_towns = _towns_within(near, query.radius_km) if query.radius_km is not None else None
         selected = {key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
-        vocabulary = fallback_index.vocabulary()
+        vocabulary = index.vocabulary()
         for fuzzy in (False, True):
             # Exact first; typo variants only when nothing matched (a correct word must not be
             # diluted by look-alikes: "Stadt" must not find "Staat"), and only for words the
             # index does not know, as in the Elasticsearch backend.
             if fuzzy:
-                lexicon = fallback_index.lexicon()
+                lexicon = index.lexicon()
                 unknown = {g.surface for g in parsed.groups if not lexicon.knows(g.surface)}
                 if not unknown:
                     break
             matchers = [
-                _GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in parsed.groups
+                GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in parsed.groups
             ]
             text_filter = reduce(and_, (m.q() for m in matchers))
             keys = _candidate_keys(SearchEntry.objects.filter(text_filter), radius_towns)
@@ -105,7 +122,7 @@ class DatabaseBackend(SearchBackend):
                 break
         facets = make_facets(query, _facet_counts(keys, selected))
 
-        idf = _Idf(vocabulary, fallback_index.entry_count())
+        idf = Idf(vocabulary, index.entry_count())
         now = datetime.now(dt_timezone.utc)
         ranked = []
         for row in _load(matched, _SCORE_COLUMNS):
@@ -176,7 +193,7 @@ class DatabaseBackend(SearchBackend):
     def _suggestion(self, text):
         # Same lexicon source as Elasticsearch's: readable words of titles, summaries, tags.
         try:
-            suggestion = analysis.suggest(text, fallback_index.lexicon())
+            suggestion = analysis.suggest(text, index.lexicon())
         except Exception:  # noqa: BLE001 - "did you mean" is a courtesy, never a failure
             return None
         if suggestion and analysis.fold(suggestion) == analysis.fold(text):
@@ -206,8 +223,8 @@ class DatabaseBackend(SearchBackend):
         entry = SearchEntry.objects.filter(page_id=page_id).first()
         if entry is None:
             return []
-        vocab = fallback_index.vocabulary()
-        idf = _Idf(vocab, fallback_index.entry_count())
+        vocab = index.vocabulary()
+        idf = Idf(vocab, index.entry_count())
         weighted = Counter()
         for name, weight in (("title", 2.0), ("meta", 1.5), ("summary", 1.0)):
             for term in getattr(entry, f"{name}_terms").split():
@@ -219,7 +236,7 @@ class DatabaseBackend(SearchBackend):
         candidates = SearchEntry.objects.exclude(pk=entry.pk)
         if entry.municipality_ags:
             candidates = candidates.exclude(municipality_ags=entry.municipality_ags)
-        match = _has_terms(terms) if terms else Q(pk__in=[])
+        match = has_terms(terms) if terms else Q(pk__in=[])
         if own_keys:
             match |= Q(
                 pk__in=SearchEntryKey.objects.filter(
@@ -246,140 +263,19 @@ class DatabaseBackend(SearchBackend):
         return self._hits([(eid, score, None) for eid, score, _d in scored[:limit]], None)
 
 
+class _RebuildResult(NamedTuple):
+    entries: int
+
+    def report_lines(self, alias=None, de=str):
+        return [f"Datenbank-Suchindex neu aufgebaut: {self.entries} Einträge."]
+
+
 class _Ranked(NamedTuple):
     entry_id: int
     page_id: int
     score: float
     distance: float | None
     date: datetime | None
-
-
-# -- matching and scoring --------------------------------------------------------------------
-class _GroupMatcher:
-    """One query word: which SQL selects it and how much each field match is worth."""
-
-    def __init__(self, group, vocabulary, fuzzy=False):
-        self.variants = {}  # term -> weight
-        for term in group.terms:
-            self.variants[term] = TERM_WEIGHT
-        for term in group.synonyms:
-            self.variants.setdefault(term, SYNONYM_WEIGHT)
-        if fuzzy and not group.is_acronym:
-            for term in group.terms:
-                for variant in _typo_variants(term, vocabulary):
-                    self.variants.setdefault(variant, TYPO_WEIGHT)
-        own = set(self.variants)
-        self.parts = tuple(p for p in group.parts if p not in own)
-        self.phrases = tuple(tuple(p) for p in group.synonym_phrases if p)
-
-    def q(self):
-        options = [_has_terms(self.variants)] if self.variants else []
-        if self.parts:
-            options.append(_has_terms(self.parts, every=True))
-        for phrase in self.phrases:
-            options.append(_has_terms(phrase, every=True))
-        return reduce(or_, options)
-
-    def score(self, row, idf):
-        all_parts = bool(self.parts) and all(
-            any(f" {p} " in row[f"{name}_terms"] for name in FIELD_WEIGHTS) for p in self.parts
-        )
-        phrase_fields = [
-            phrase for phrase in self.phrases
-            if all(any(f" {t} " in row[f"{name}_terms"] for name in FIELD_WEIGHTS) for t in phrase)
-        ]
-        total = 0.0
-        for name, field_weight in FIELD_WEIGHTS.items():
-            text = row[f"{name}_terms"]
-            if not text:
-                continue
-            best = 0.0
-            for term, weight in self.variants.items():
-                tf = text.count(f" {term} ")
-                if tf:
-                    best = max(best, weight * idf(term) * _saturate(tf))
-            if all_parts:
-                present = [p for p in self.parts if f" {p} " in text]
-                if present:
-                    share = len(present) / len(self.parts)
-                    value = sum(idf(p) * _saturate(text.count(f" {p} ")) for p in present) / len(present)
-                    best = max(best, PART_WEIGHT * share * value)
-            for phrase in phrase_fields:
-                present = [t for t in phrase if f" {t} " in text]
-                if len(present) == len(phrase):
-                    value = sum(idf(t) for t in phrase) / len(phrase)
-                    best = max(best, SYNONYM_WEIGHT * value)
-            total += field_weight * best
-        return total
-
-
-class _Idf:
-    def __init__(self, vocabulary, count):
-        self.vocabulary = vocabulary
-        self.count = max(count, 1)
-        self.cache = {}
-
-    def __call__(self, term):
-        value = self.cache.get(term)
-        if value is None:
-            df = self.vocabulary.get(term, 0)
-            value = self.cache[term] = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
-        return value
-
-
-def _saturate(tf):
-    return tf * (K1 + 1) / (tf + K1)
-
-
-def _typo_variants(term, vocabulary):
-    limit = analysis.max_edits_for(term)
-    if limit <= 0 or term.isdigit():
-        return []
-    return analysis.similar_terms(term, _TypoIndex.for_vocabulary(vocabulary).near(term, limit), limit)[
-        :MAX_TYPO_VARIANTS
-    ]
-
-
-class _TypoIndex:
-    """Vocabulary bucketed by first letter and length, with character sets, so that a typo
-    lookup compares against a few plausible terms instead of the whole vocabulary. The first
-    letter is fixed (Elasticsearch's prefix_length=1); every other term within `limit` edits
-    passes the filters (length differs by at most `limit`; one edit changes at most two
-    characters of the character set)."""
-
-    _current = None
-
-    def __init__(self, vocabulary):
-        self.vocabulary = vocabulary
-        self.by_length = defaultdict(list)
-        for term in vocabulary:
-            self.by_length[(term[:1], len(term))].append((term, frozenset(term)))
-
-    @classmethod
-    def for_vocabulary(cls, vocabulary):
-        current = cls._current
-        if current is None or current.vocabulary is not vocabulary:
-            current = cls._current = cls(vocabulary)
-        return current
-
-    def near(self, term, limit):
-        chars = frozenset(term)
-        found = {}
-        for length in range(len(term) - limit, len(term) + limit + 1):
-            for candidate, candidate_chars in self.by_length.get((term[:1], length), ()):
-                if len(chars ^ candidate_chars) <= 2 * limit:
-                    found[candidate] = self.vocabulary[candidate]
-        return found
-
-
-def _has_terms(terms, every=False):
-    """Entries whose `all_terms` hold any of `terms` (every=True: all of them) as whole terms.
-    PostgreSQL answers from the GIN index over the term array (search/models/fallback.py);
-    other databases use LIKE " term ", which selects the same rows."""
-    terms = list(dict.fromkeys(terms))
-    if connection.vendor == "postgresql":
-        return Q(**{"all_terms__has_every_term" if every else "all_terms__has_any_term": terms})
-    return reduce(and_ if every else or_, (Q(all_terms__contains=f" {t} ") for t in terms))
 
 
 def _candidate_keys(candidates, radius_towns):

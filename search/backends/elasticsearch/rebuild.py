@@ -22,7 +22,6 @@ stays where it was.
 import logging
 import multiprocessing
 import os
-import re
 import time
 import zlib
 from collections import deque
@@ -37,14 +36,17 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from search.documents import build_or_report
 from search.models import IndexTask
+
+from . import index
+from .client import get_client
 
 logger = logging.getLogger("search.rebuild")
 
 # Transactions that started before the rebuild and commit during it: their tasks are older
 # than the start. Replaying everything from a few minutes before the start covers them.
 REPLAY_MARGIN = timedelta(minutes=5)
-MAX_REPLAY_ROUNDS = 5
 # From this many pages on, documents are built in worker processes; below it, starting them
 # costs more than it saves. One worker more than cores (at most MAX_WORKERS): each worker
 # waits for Elasticsearch about half of the time (measured on 2 cores: 3 workers fill ~30 %
@@ -71,38 +73,19 @@ class RebuildResult:
     def pages_per_second(self):
         return self.pages / self.seconds if self.seconds else 0.0
 
-
-def index_name_pattern(alias):
-    # new_index_name(): "<alias>-<20-digit UTC timestamp>"
-    return re.compile(rf"^{re.escape(alias.lower())}-\d{{20}}$")
-
-
-def concrete_indices(es, alias):
-    """Concrete indices that belong to `alias` by their name, oldest first."""
-    pattern = index_name_pattern(alias)
-    response = es.options(ignore_status=404).indices.get(index=f"{alias.lower()}-*", expand_wildcards="all")
-    body = getattr(response, "body", response) or {}
-    if not isinstance(body, dict) or "error" in body:
-        return []
-    return sorted(name for name in body if pattern.match(name))
-
-
-def alias_targets(es, alias):
-    response = es.options(ignore_status=404).indices.get_alias(name=alias)
-    body = getattr(response, "body", response) or {}
-    if not isinstance(body, dict) or "error" in body or body.get("status") == 404:
-        return []
-    return sorted(body)
-
-
-def cleanup_stale_indices(es, alias):
-    """Delete concrete indices of `alias` that the alias does not point at (half-built)."""
-    live = set(alias_targets(es, alias))
-    stale = [name for name in concrete_indices(es, alias) if name not in live]
-    for name in stale:
-        logger.warning("Deleting index %s left over from an interrupted rebuild", name)
-        es.options(ignore_status=404).indices.delete(index=name)
-    return stale
+    def report_lines(self, alias, de):
+        """What search_rebuild prints (German; `de` formats numbers)."""
+        lines = []
+        if self.cleaned_up:
+            lines.append(f"Reste eines abgebrochenen Neuaufbaus entfernt: {', '.join(self.cleaned_up)}")
+        lines.append(
+            f"Alias {alias} zeigt jetzt auf {self.index} ({de(self.documents)} Dokumente aus "
+            f"{de(self.pages)} Seiten in {de(self.seconds, 1)} s, {de(self.pages_per_second)} Seiten/s; "
+            f"{self.replayed} Änderungen während des Aufbaus nachgetragen)."
+        )
+        if self.previous:
+            lines.append(f"Alter Index {self.previous} gelöscht.")
+        return lines
 
 
 @contextmanager
@@ -135,9 +118,7 @@ def _replay_page_ids(since):
 def _build(page_ids, fill=False):
     """Current documents of these pages; raise RebuildError when one cannot be built.
     fill: a fresh index has nothing to delete, so pages that must not be found are skipped."""
-    from search.sync import build_documents
-
-    documents, failures = build_documents(page_ids)
+    documents, failures = build_or_report(page_ids)
     if failures:
         raise RebuildError(f"{len(failures)} Suchdokument(e) konnten nicht erstellt werden: {next(iter(failures.values()))}")
     if fill:
@@ -147,9 +128,7 @@ def _build(page_ids, fill=False):
 
 def _write(es, target, documents, require_alias=False):
     """Write documents; raise RebuildError on any rejection. Returns the number indexed."""
-    from search.sync import write_documents
-
-    outcome = write_documents(es, target, documents, require_alias=require_alias)
+    outcome = index.write_documents(es, target, documents, require_alias=require_alias)
     if outcome.failed:
         page_id, message = next(iter(outcome.failed.items()))
         raise RebuildError(f"Elasticsearch hat {len(outcome.failed)} Dokument(e) abgelehnt, z. B. Seite {page_id}: {message}")
@@ -271,7 +250,7 @@ def _build_batch(batch):
 
     try:
         documents = assemble_documents(batch)
-    except Exception:  # noqa: BLE001 - find the page that fails, like sync.build_documents
+    except Exception:  # noqa: BLE001 - find the page that fails, like documents.build_or_report
         for page_id in batch.ids:
             try:
                 assemble_documents(batch, [page_id])
@@ -349,20 +328,18 @@ def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=Non
     processes that build documents (default: `worker_count`, one per core from
     PARALLEL_THRESHOLD pages on).
     """
-    from search.client import get_client
-    from search.index import create_index, new_index_name
     from wiki.models import KnowledgePage
 
     alias = settings.SEARCH_INDEX_ALIAS
     es = (es or get_client()).options(request_timeout=max(60, settings.SEARCH_ES_TIMEOUT))
     with rebuild_lock(alias):
-        cleaned = cleanup_stale_indices(es, alias)
-        previous = alias_targets(es, alias)
+        cleaned = index.cleanup_stale_indices(es, alias)
+        previous = index.alias_targets(es, alias)
         # A concrete index named like the alias (auto-created by a stray write) blocks the alias.
         alias_is_index = not previous and bool(es.indices.exists(index=alias))
         started = timezone.now()
         since = started - REPLAY_MARGIN
-        name = create_index(es, new_index_name(alias))
+        name = index.create_index(es, index.new_index_name(alias))
         result = RebuildResult(index=name, previous=", ".join(previous) or None, cleaned_up=cleaned)
         clock = time.monotonic()
         swapped = False
@@ -393,14 +370,11 @@ def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=Non
             raise
 
         # What the old index received up to the swap, now through the alias into the new one.
-        for _ in range(MAX_REPLAY_ROUNDS):
-            try:
-                result.replayed += _replay(es, alias, since, require_alias=True)
-                break
-            except RebuildError as exc:
-                # The new index is live and complete; the outbox retries what failed here.
-                logger.warning("Replay after the alias swap incomplete (%s); the outbox retries", exc)
-                break
+        try:
+            result.replayed += _replay(es, alias, since, require_alias=True)
+        except RebuildError as exc:
+            # The new index is live and complete; the outbox retries what failed here.
+            logger.warning("Replay after the alias swap incomplete (%s); the outbox retries", exc)
         _wait_for_searches(es, previous, swapped_at, grace_seconds)
         for old in previous:
             es.options(ignore_status=404).indices.delete(index=old)

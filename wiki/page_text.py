@@ -1,0 +1,78 @@
+"""The text of a knowledge page that search reads, per page type (the types and their columns
+are in wiki/page_types.py). Works on page objects and on the plain rows the search rebuild
+reads (StreamField as raw JSON), so it must stay fast: it runs for every page of a rebuild.
+
+(wiki/plaintext.py has the other text form of a page: the paragraph-keeping plain text of
+the import/export format.)
+"""
+
+import html
+import json
+import re
+
+_TAG_RE = re.compile(r"<[^>]*>")
+# Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
+_BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
+               "</blockquote>", "<br>", "<br/>", "<br />")
+
+
+def html_to_text(value):
+    """Text of a rich-text HTML fragment; block ends become spaces so words don't fuse.
+
+    str methods instead of regular expressions where possible: this runs for every block of
+    every page in a rebuild."""
+    if not value:
+        return ""
+    value = str(value)
+    if "<" in value:
+        for end in _BLOCK_ENDS:
+            if end in value:
+                value = value.replace(end, " ")
+        value = _TAG_RE.sub("", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return " ".join(value.split())
+
+
+def _stream_text(stream_value):
+    """Text of a StreamField from its raw JSON (no block instantiation: much faster)."""
+    if not stream_value:
+        return []
+    raw = getattr(stream_value, "raw_data", stream_value)
+    out = []
+    for block in raw:
+        value = block.get("value") if isinstance(block, dict) else None
+        _collect_text(value, out)
+    return out
+
+
+def _collect_text(value, out):
+    if isinstance(value, str):
+        # Choice values such as a section kind are identifiers, not content.
+        if "<" in value or " " in value:
+            out.append(html_to_text(value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in {"kind", "id", "type"}:
+                _collect_text(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
+
+
+def body_parts(page):
+    """Text fragments of the specific page type's content, in reading order."""
+    type_code = getattr(page, "TYPE_CODE", None)  # wiki.page_types codes
+    if type_code == "case_study":
+        body = page.body
+        parts = _stream_text(json.loads(body) if isinstance(body, str) else body)
+        parts.extend(
+            getattr(page, name, "")
+            for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
+        )
+        return parts
+    if type_code == "lesson":
+        return [html_to_text(page.what_was_tried), html_to_text(page.what_happened), html_to_text(page.recommendation)]
+    if type_code == "template":
+        return [page.get_template_kind_display(), html_to_text(page.description), page.licence]
+    return []
