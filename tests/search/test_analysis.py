@@ -11,7 +11,7 @@ from search.analysis import (
     Lexicon,
     SynonymMap,
     analyze_query,
-    edit_distance,
+    analyze_word,
     fold,
     index_terms,
     is_acronym,
@@ -19,7 +19,6 @@ from search.analysis import (
     similar_terms,
     snippet,
     split_compound,
-    split_index_terms,
     stem,
     suggest,
     synonym_groups_from_tags,
@@ -104,9 +103,10 @@ class TestIndexTerms:
         assert stem("Straße") in result and stem("Beleuchtung") in result
 
     def test_parts_are_separable_for_weighting(self):
-        split = split_index_terms("Straßenbeleuchtung in Olpe")
-        assert split.terms == [stem("Straßenbeleuchtung"), stem("Olpe")]
-        assert set(split.parts) == {stem("Straße"), stem("Beleuchtung")}
+        word = analyze_word("Straßenbeleuchtung")
+        assert word.terms == (stem("Straßenbeleuchtung"),)
+        assert set(word.parts) == {stem("Straße"), stem("Beleuchtung")}
+        assert analyze_word("Olpe").terms == (stem("Olpe"),) and not analyze_word("in")
 
     def test_stop_words_dropped(self):
         assert index_terms("die und der mit für") == []
@@ -124,7 +124,7 @@ class TestIndexTerms:
     def test_participle_meets_infinitive(self):
         assert query_matches("buchen", "Termine werden online gebucht")
         assert query_matches("gemeldet", "Bürger melden Schäden")
-        assert not split_index_terms("Das Gebiet").parts  # capitalised nouns are not participles
+        assert not analyze_word("Gebiet").parts  # capitalised nouns are not participles
 
     def test_deterministic(self):
         text = "Die Parkraumbewirtschaftung in Attendorn nutzt LoRaWAN-Sensoren."
@@ -169,8 +169,8 @@ class TestCompounds:
     def test_text_on_parts_matches_compound_query_only_by_parts(self):
         query = analyze_query("Straßenbeleuchtung")
         text_terms = terms_of("Die Beleuchtung der Straßen wird erneuert")
-        assert not set(query.main_terms()) & text_terms
-        assert set(query.part_terms()) <= text_terms
+        assert not {t for g in query.groups for t in g.terms} & text_terms
+        assert {t for g in query.groups for t in g.parts} <= text_terms
 
 
 class TestQuery:
@@ -217,8 +217,8 @@ class TestQuery:
         assert len(q.groups) == analysis.MAX_QUERY_WORDS
 
     def test_empty(self):
-        assert analyze_query("").is_empty
-        assert analyze_query("und der").is_empty
+        assert not analyze_query("").groups
+        assert not analyze_query("und der").groups
 
 
 class TestSynonyms:
@@ -320,11 +320,10 @@ class TestPrefixTerms:
 
 
 class TestTypos:
-    def test_edit_distance(self):
-        assert edit_distance("beleuchtung", "beleuchtung") == 0
-        assert edit_distance("beleuchtung", "beleuchtnug") == 1  # transposition
-        assert edit_distance("sensor", "senor") == 1
-        assert edit_distance("abc", "xyz", limit=1) == 2
+    def test_a_swap_of_neighbours_is_one_edit(self):
+        assert similar_terms("beleuchtnug", ["beleuchtung"], max_edits=1) == ["beleuchtung"]
+        assert similar_terms("senor", ["sensor"], max_edits=1) == ["sensor"]
+        assert similar_terms("abc", ["xyz"], max_edits=1) == []
 
     def test_similar_terms_by_length(self):
         vocabulary = {"sensor": 5, "tensor": 1, "beleuchtung": 3, "stadt": 9}
@@ -362,7 +361,8 @@ def test_prefix_terms_are_the_same_from_the_per_word_cache_and_follow_a_new_voca
 
 
 def test_compound_vocabulary_is_cached_on_disk_and_read_back_identical(tmp_path, monkeypatch):
-    from search.analysis import Vocabulary, _cached_wordfreq_vocabulary
+    from search.analysis import Vocabulary
+    from search.analysis.compounds import _cached_wordfreq_vocabulary
 
     monkeypatch.setenv("TRANSFERWIKI_CACHE_DIR", str(tmp_path))
     (tmp_path / "vocabulary-0000000000000000.marshal").write_bytes(b"stale")
