@@ -9,7 +9,8 @@ service imports this everywhere). The layers, each importing only those above it
     terms      Snowball stems, per-word analysis, index terms, autocomplete prefix terms
     synonyms   curated synonym groups, matched on stems, multi-word allowed
     typos      similar terms and "did you mean"
-    queries    a query as groups of alternative terms
+    content    question words and filler (not content), words that hint at a page type
+    queries    a query as groups of alternative terms; the rule of partial matching
     snippets   the marked passage of a hit
 
 * `fold` makes spelling variants equal (Straße/Strasse, Bürger/Buerger, Café/Cafe).
@@ -24,7 +25,8 @@ Other modules use `from search import analysis` and the names below.
 """
 
 from .compounds import Vocabulary, get_vocabulary, set_vocabulary, split_compound
-from .queries import QueryAnalysis, QueryGroup, analyze_query
+from .content import TYPE_HINTS
+from .queries import SHORT_ACRONYMS, QueryAnalysis, QueryGroup, analyze_query, coverage, required_matches
 from .snippets import ELLIPSIS, SNIPPET_CHARS, SNIPPET_WINDOW, snippet, snippet_for
 from .synonyms import SynonymMap, phrase_key, synonym_groups_from_tags
 from .terms import WordAnalysis, analyze_word, index_terms, index_text, prefix_terms, stem
@@ -48,8 +50,10 @@ __all__ = [
     "ELLIPSIS",
     "MAX_QUERY_WORDS",
     "SNIPPET_CHARS",
+    "SHORT_ACRONYMS",
     "SNIPPET_WINDOW",
     "STOP_WORDS",
+    "TYPE_HINTS",
     "TOKEN_RE",
     "Lexicon",
     "QueryAnalysis",
@@ -62,6 +66,7 @@ __all__ = [
     "analyze_word",
     "bounded_cache",
     "clear_caches",
+    "coverage",
     "fold",
     "get_vocabulary",
     "index_terms",
@@ -70,6 +75,7 @@ __all__ = [
     "max_edits_for",
     "phrase_key",
     "prefix_terms",
+    "required_matches",
     "set_vocabulary",
     "similar_terms",
     "snippet",

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .terms import analyze_word
-from .text import tokenize
-
+from .text import HYPHEN_SPLIT, tokenize
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -20,6 +19,23 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
         if word is not None:
             key.extend(word.terms)
     return tuple(key)
+
+
+def piece_key(phrase: str) -> tuple[str, ...] | None:
+    """For a phrase with hyphenated words, the key of its pieces written apart
+    ("On-Demand-Verkehr" → on demand verkehr), so that "On Demand Verkehr" meets it; None when
+    the phrase has no hyphen or a piece is no word of its own ("E-Mobilität": "E")."""
+    key: list[str] = []
+    split = False
+    for token in tokenize(phrase):
+        pieces = [p for p in HYPHEN_SPLIT.split(token.surface) if p]
+        split = split or len(pieces) > 1
+        for piece in pieces:
+            word = analyze_word(piece)
+            if word is None:
+                return None
+            key.extend(word.terms)
+    return tuple(key) if split else None
 
 
 class SynonymMap:
@@ -45,7 +61,11 @@ class SynonymMap:
 
     @classmethod
     def from_groups(cls, groups: Iterable[Iterable[str]]) -> SynonymMap:
-        return cls([phrase_key(phrase) for phrase in group] for group in groups)
+        keys = []
+        for group in groups:
+            phrases = list(group)
+            keys.append([phrase_key(p) for p in phrases] + [k for k in map(piece_key, phrases) if k])
+        return cls(keys)
 
     def __len__(self) -> int:
         return len(self._groups)

@@ -374,3 +374,103 @@ def test_compound_vocabulary_is_cached_on_disk_and_read_back_identical(tmp_path,
     assert analysis.split_compound("Straßenbeleuchtung", cached) == analysis.split_compound("Straßenbeleuchtung", built)
     files[0].write_bytes(b"damaged")  # a broken file is rebuilt, not trusted
     assert _cached_wordfreq_vocabulary()._parts == Vocabulary.from_wordfreq()._parts
+
+
+class TestContentWords:
+    """Issue 11: what a clerk types as a question must not be searched as keywords."""
+
+    def content(self, text):
+        return [g.surface for g in analyze_query(text).content_groups()]
+
+    @pytest.mark.parametrize(
+        "text, content",
+        [
+            ("welche Kommune hat schon einen Chatbot im Bürgerbüro", ["Chatbot", "Bürgerbüro"]),
+            ("gibt es Erfahrungen mit Ladesäulen am Rathaus", ["Ladesäulen", "Rathaus"]),
+            ("wie können wir Vereine bei der Digitalisierung unterstützen", ["Vereine", "Digitalisierung", "unterstützen"]),
+            ("Beispiele für Coworking auf dem Land", ["Coworking", "Land"]),
+            ("wie haben andere Gemeinden die Straßenbeleuchtung umgestellt", ["Straßenbeleuchtung", "umgestellt"]),
+            ("Digitale Stadt", ["Digitale", "Stadt"]),  # a place noun is content unless a question leads it
+        ],
+    )
+    def test_question_words_and_filler_are_not_content(self, text, content):
+        assert self.content(text) == content
+
+    def test_a_query_of_filler_only_is_searched_as_typed(self):
+        assert self.content("Tipps") == ["Tipps"]
+        assert self.content("schon Informationen") == ["schon", "Informationen"]
+
+    def test_type_hints_boost_and_stay_words_where_they_are_content(self):
+        query = analyze_query("Muster Ausschreibung Sensornetz")
+        assert query.type_hints == ("template",)
+        assert self.content("Muster Ausschreibung Sensornetz") == ["Muster", "Ausschreibung", "Sensornetz"]
+        framed = analyze_query("Erfahrungen mit Sensoren an Brücken")
+        assert framed.type_hints == ("lesson",) and [g.surface for g in framed.content_groups()] == ["Sensoren", "Brücken"]
+        assert analyze_query("Beispiele für Coworking").type_hints == ("case_study",)
+        assert analyze_query("Musterantrag Förderung").type_hints == ("template",)  # by a compound part
+        assert analyze_query("Ladesäulen Rathaus").type_hints == ()
+
+    def test_required_matches_depends_on_the_number_of_content_words(self):
+        from search.analysis import required_matches
+
+        assert [required_matches(n) for n in range(0, 9)] == [0, 1, 2, 2, 3, 3, 4, 5, 5]
+        assert analyze_query("welche Kommune hat schon einen Chatbot im Bürgerbüro").required_matches == 2
+        assert analyze_query("Telemedizin Landarzt Pflegeheim").required_matches == 2
+
+    def test_coverage_counts_rare_words_more(self):
+        from search.analysis import coverage
+
+        assert coverage([3.0, 1.0], [3.0, 1.0]) == 1.0
+        assert coverage([3.0], [3.0, 1.0]) > coverage([1.0], [3.0, 1.0])
+        assert coverage([], []) == 1.0
+
+
+class TestQueryWordFlags:
+    def test_each_unknown_word_is_repaired_on_its_own(self):
+        lexicon = Lexicon(["Ladesäulen am Rathaus", "Telemedizin in der Landarztpraxis"])
+        query = analyze_query("Ladesäulen Rathuas Telemedizn", lexicon=lexicon)
+        assert query.repairs() == [("Rathuas", "Rathaus"), ("Telemedizn", "Telemedizin")]
+        rathaus = query.groups[1]
+        assert stem("Rathaus") in rathaus.terms and query.groups[0].repaired is None
+        assert query_matches_groups(query, "Die Ladesäulen am Rathaus") == {0, 1}
+        assert analyze_query("Ladesäulen Rathuas").repairs() == []  # without a lexicon: as typed
+
+    def test_filler_and_acronyms_are_not_repaired(self):
+        lexicon = Lexicon(["Museum"])
+        assert analyze_query("schon VR Musem", lexicon=lexicon).repairs() == [("Musem", "Museum")]
+
+    @pytest.mark.parametrize("text", ["KI", "ki", "VR", "vr", "AR", "5G", "IT"])
+    def test_two_letter_acronyms_are_whole_words(self, text):
+        group = analyze_query(text).groups[0]
+        assert group.is_acronym and group.whole_word
+        assert group.terms == (analysis.fold(text),) and group.parts == ()
+        assert group.prefix is None  # no prefix match: "ki" must not find "Kita"
+
+    def test_longer_acronyms_keep_their_prefix(self):
+        group = analyze_query("LoRaWAN").groups[0]
+        assert group.is_acronym and not group.whole_word
+
+    def test_hyphenated_compound_matches_its_parts_and_the_synonyms_of_its_pieces(self):
+        synonyms = SynonymMap.from_groups([["Smart City", "Digitale Stadt"], ["On-Demand-Verkehr", "Rufbus"]])
+        group = analyze_query("Smart-City-Strategie", synonyms).groups[0]
+        assert {stem("Smart"), stem("City"), stem("Strategie")} <= set(group.parts)
+        assert (stem("digitale"), stem("Stadt"), stem("Strategie")) in group.synonym_phrases
+        hyphenated = analyze_query("On-Demand-Verkehr", synonyms).groups[0]
+        assert stem("Rufbus") in hyphenated.synonyms
+        apart = analyze_query("On Demand Verkehr", synonyms)
+        assert all(stem("Rufbus") in g.synonyms for g in apart.groups)  # written apart: same synonyms
+        assert stem("Rufbus") not in analyze_query("Verkehr", synonyms).groups[0].synonyms
+
+    def test_multi_word_synonyms_work_in_both_directions(self):
+        synonyms = SynonymMap.from_groups([["Open Data", "Offene Daten"]])
+        offene = analyze_query("offene Daten Schulen", synonyms)
+        assert all((stem("Open"), stem("Data")) in g.synonym_phrases for g in offene.groups[:2])
+        assert not offene.groups[2].synonym_phrases
+        english = analyze_query("Open Data", synonyms)
+        assert all((stem("offene"), stem("Daten")) in g.synonym_phrases for g in english.groups)
+
+
+def query_matches_groups(query, text):
+    """Indexes of the query groups that one of the text's index terms matches."""
+    terms = terms_of(text)
+    return {i for i, g in enumerate(query.groups) if set(g.all_terms()) & terms}
