@@ -26,7 +26,7 @@ Other modules use `from search import analysis` and the names below.
 
 from .compounds import Vocabulary, get_vocabulary, set_vocabulary, split_compound
 from .content import TYPE_HINTS
-from .queries import SHORT_ACRONYMS, QueryAnalysis, QueryGroup, analyze_query, coverage, required_matches
+from .queries import SHORT_ACRONYMS, QueryAnalysis, QueryGroup, analyze_query, required_matches
 from .snippets import ELLIPSIS, SNIPPET_CHARS, SNIPPET_WINDOW, snippet, snippet_for
 from .synonyms import SynonymMap, phrase_key, synonym_groups_from_tags
 from .terms import WordAnalysis, analyze_word, index_terms, index_text, prefix_terms, stem
@@ -66,7 +66,6 @@ __all__ = [
     "analyze_word",
     "bounded_cache",
     "clear_caches",
-    "coverage",
     "fold",
     "get_vocabulary",
     "index_terms",

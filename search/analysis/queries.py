@@ -5,7 +5,6 @@ and the one rule of partial matching that both backends apply (`required_matches
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -27,37 +26,24 @@ SHORT_ACRONYMS = frozenset("ki ai ar vr xr mr it eu 3d 4g 5g 6g".split())
 # The rule of partial matching
 # ---------------------------------------------------------------------------------------------
 
-# Share of the content words a page must match in queries of five and more content words.
-LONG_QUERY_SHARE = 0.6
-
 
 def required_matches(content_words: int) -> int:
     """How many of a query's content words a page must match (Elasticsearch's
-    minimum_should_match; the database fallback counts the same way).
+    minimum_should_match; the database fallback counts the same way): half of them, rounded
+    down, and at least one. Pages are then ranked by the sum of their per-word scores, so a
+    page with all words comes first and a missing rare word costs more than a common one.
 
-    All of one or two words ("Ladesäulen Rathaus": a page with only one of them is another
-    topic); all but one of three or four ("Telemedizin Landarzt Pflegeheim" finds the page
-    without "Pflegeheim"); 60 % (rounded up) of five and more, because a long query is a
-    description and a good page says most, rarely all of it. Measured in docs/search.md,
-    "Partial matching". Backends call it as `analysis.required_matches` (the relevance suite's
-    ablation replaces it with the all-words rule).
+    Measured on the relevance suite against stricter curves (docs/search.md, "Partial
+    matching"): requiring both words of a two-word query loses the chatbot page that never says
+    "Bürgerbüro" for "… Chatbot im Bürgerbüro", and "Coworking im Dorf" for "Coworking auf dem
+    Land"; half scored as well as "any word" while keeping long queries from matching on one
+    common word.
+    Backends call it as `analysis.required_matches` (the relevance suite's ablation replaces
+    it with the all-words rule).
     """
-    if content_words <= 2:
-        return max(content_words, 0)
-    if content_words <= 4:
-        return content_words - 1
-    return max(3, math.ceil(content_words * LONG_QUERY_SHARE))
-
-
-def coverage(matched_weights: Iterable[float], all_weights: Iterable[float]) -> float:
-    """The coordination factor of a page, 0..1: the share of the query's content that it
-    covers, each content word weighed by its rarity (its IDF in the index), so that a page
-    missing a rare word ("Pflegeheim") ranks below one missing a common word ("online").
-    Backends multiply their relevance score by it (Elasticsearch: per-word clauses boosted by
-    their IDF; the fallback: in Python)."""
-    total = sum(all_weights)
-    return sum(matched_weights) / total if total > 0 else 1.0
-
+    if content_words <= 0:
+        return 0
+    return max(1, content_words // 2)
 
 
 @dataclass

@@ -64,6 +64,9 @@ class Lexicon:
         self.counts = counts
         self.display = display
         self.stems = {stem(w) for w in counts}
+        # The pieces of hyphenated words are known words too: "Demand" of "On-Demand-Verkehr"
+        # must not be "corrected" when typed apart (they are not offered as corrections).
+        self.stems.update(stem(p) for w in counts if "-" in w for p in w.split("-") if len(p) >= 2)
 
     def knows(self, surface: str) -> bool:
         folded = fold(surface)
