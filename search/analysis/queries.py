@@ -177,7 +177,8 @@ def _repair(group: QueryGroup, lexicon: Lexicon) -> None:
     folded = fold(group.surface)
     if not group.content or group.is_acronym or len(folded) < 4 or not folded.isalpha():
         return
-    if lexicon.knows(group.surface):
+    # A German word that the index's readable words lack ("umgestellt") is no typo.
+    if lexicon.knows(group.surface) or folded in get_vocabulary():
         return
     corrected = lexicon.correct(group.surface)
     word = analyze_word(corrected, query=True) if corrected else None
