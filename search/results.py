@@ -8,11 +8,11 @@ API response and contains nothing internal (no scores, no timings, no backend er
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from wiki import page_types
 
+from .analysis.snippets import snippet_for
 from .query import FILTER_PARAMS, PHASES, TYPES
 
 FACET_KEYS = tuple(FILTER_PARAMS)  # type, district, municipality, topic, tag, phase
@@ -119,88 +119,6 @@ class SearchResults:
             # results may be incomplete (the search page says so).
             "degraded": self.degraded,
         }
-
-
-SNIPPET_CHARS = 240
-# Long texts are not analysed whole for a snippet (a 20,000-character body costs tens of
-# milliseconds per hit): windows of this size are pre-screened with plain substring tests.
-SNIPPET_WINDOW = 300
-
-
-def snippet_for(document, parsed, max_chars=SNIPPET_CHARS):
-    """The passage that shows why a page matched: body first, then summary, then the text of
-    template documents; without a match the start of the summary. Same for both backends."""
-    from . import analysis
-
-    if parsed:
-        for name in ("body", "summary", "document_text"):
-            text = document.get(name)
-            if text:
-                cut = _snippet(text, parsed, max_chars)
-                if "<mark>" in cut:
-                    return cut
-    fallback = document.get("summary") or document.get("body") or ""
-    return analysis.snippet(fallback[: SNIPPET_WINDOW * 2], parsed, max_chars) if fallback else ""
-
-
-_FOLDED_PAIRS = re.compile("ae|oe|ue|ss")
-_UNFOLD = {"ae": "(?:ae|ä)", "oe": "(?:oe|ö)", "ue": "(?:ue|ü)", "ss": "(?:ss|ß)"}
-
-
-def _screen(terms):
-    """A regex that finds the folded terms in lower-cased (unfolded) text: "strass" also
-    matches "straß". Cheaper than folding a long text in Python."""
-    patterns = []
-    for term in sorted(terms, key=len, reverse=True):
-        pieces, last = [], 0
-        for m in _FOLDED_PAIRS.finditer(term):
-            pieces.append(re.escape(term[last : m.start()]))
-            pieces.append(_UNFOLD[m.group()])
-            last = m.end()
-        pieces.append(re.escape(term[last:]))
-        patterns.append("".join(pieces))
-    return re.compile("|".join(patterns)) if patterns else None
-
-
-def _snippet(text, parsed, max_chars):
-    """analysis.snippet on the most promising window of a long text.
-
-    Stems are mostly prefixes of the words they come from ("beleucht" in
-    "Straßenbeleuchtung"), so the window around the most distinct term occurrences (found by
-    one regex scan) is analysed. Without any occurrence the long text is skipped (rarely a
-    stem is not a substring, e.g. "stadt" in "Städte"; the summary is tried next)."""
-    from . import analysis
-
-    span = SNIPPET_WINDOW * 2
-    if len(text) <= span:
-        return analysis.snippet(text, parsed, max_chars)
-    screen = _screen([t for t in parsed.highlight_terms() if len(t) >= 3])
-    matches = []
-    if screen is not None:
-        for m in screen.finditer(text.lower()):
-            matches.append((m.start(), m.group()))
-            if len(matches) >= 40:
-                break
-    if not matches:
-        return ""  # nothing to mark here; the caller tries the next field
-    best_start, best_count = 0, 0
-    for anchor, _ in matches[:12]:  # the best passage starts near one of the first matches
-        start = max(0, anchor - max_chars // 4)
-        count = len({word for pos, word in matches if start <= pos < start + span})
-        if count > best_count:
-            best_start, best_count = start, count
-    if best_start:
-        # begin at a word boundary so that no word is cut
-        space = text.find(" ", best_start)
-        best_start = space + 1 if 0 <= space < best_start + 60 else best_start
-    # A little more than one snippet: analysis.snippet still picks the best cut inside it.
-    window = text[best_start : best_start + max_chars + 120]
-    cut = analysis.snippet(window, parsed, max_chars)
-    if best_start and not cut.startswith(analysis.ELLIPSIS):
-        cut = analysis.ELLIPSIS + " " + cut
-    if best_start + len(window) < len(text) and not cut.endswith(analysis.ELLIPSIS):
-        cut = cut + " " + analysis.ELLIPSIS
-    return cut
 
 
 def hit_from_document(document, parsed=None, score=None, distance=None):

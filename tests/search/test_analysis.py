@@ -11,7 +11,7 @@ from search.analysis import (
     Lexicon,
     SynonymMap,
     analyze_query,
-    edit_distance,
+    analyze_word,
     fold,
     index_terms,
     is_acronym,
@@ -19,7 +19,6 @@ from search.analysis import (
     similar_terms,
     snippet,
     split_compound,
-    split_index_terms,
     stem,
     suggest,
     synonym_groups_from_tags,
@@ -104,9 +103,10 @@ class TestIndexTerms:
         assert stem("Straße") in result and stem("Beleuchtung") in result
 
     def test_parts_are_separable_for_weighting(self):
-        split = split_index_terms("Straßenbeleuchtung in Olpe")
-        assert split.terms == [stem("Straßenbeleuchtung"), stem("Olpe")]
-        assert set(split.parts) == {stem("Straße"), stem("Beleuchtung")}
+        word = analyze_word("Straßenbeleuchtung")
+        assert word.terms == (stem("Straßenbeleuchtung"),)
+        assert set(word.parts) == {stem("Straße"), stem("Beleuchtung")}
+        assert analyze_word("Olpe").terms == (stem("Olpe"),) and not analyze_word("in")
 
     def test_stop_words_dropped(self):
         assert index_terms("die und der mit für") == []
@@ -124,7 +124,7 @@ class TestIndexTerms:
     def test_participle_meets_infinitive(self):
         assert query_matches("buchen", "Termine werden online gebucht")
         assert query_matches("gemeldet", "Bürger melden Schäden")
-        assert not split_index_terms("Das Gebiet").parts  # capitalised nouns are not participles
+        assert not analyze_word("Gebiet").parts  # capitalised nouns are not participles
 
     def test_deterministic(self):
         text = "Die Parkraumbewirtschaftung in Attendorn nutzt LoRaWAN-Sensoren."
@@ -169,8 +169,8 @@ class TestCompounds:
     def test_text_on_parts_matches_compound_query_only_by_parts(self):
         query = analyze_query("Straßenbeleuchtung")
         text_terms = terms_of("Die Beleuchtung der Straßen wird erneuert")
-        assert not set(query.main_terms()) & text_terms
-        assert set(query.part_terms()) <= text_terms
+        assert not {t for g in query.groups for t in g.terms} & text_terms
+        assert {t for g in query.groups for t in g.parts} <= text_terms
 
 
 class TestQuery:
@@ -217,8 +217,8 @@ class TestQuery:
         assert len(q.groups) == analysis.MAX_QUERY_WORDS
 
     def test_empty(self):
-        assert analyze_query("").is_empty
-        assert analyze_query("und der").is_empty
+        assert not analyze_query("").groups
+        assert not analyze_query("und der").groups
 
 
 class TestSynonyms:
@@ -320,11 +320,10 @@ class TestPrefixTerms:
 
 
 class TestTypos:
-    def test_edit_distance(self):
-        assert edit_distance("beleuchtung", "beleuchtung") == 0
-        assert edit_distance("beleuchtung", "beleuchtnug") == 1  # transposition
-        assert edit_distance("sensor", "senor") == 1
-        assert edit_distance("abc", "xyz", limit=1) == 2
+    def test_a_swap_of_neighbours_is_one_edit(self):
+        assert similar_terms("beleuchtnug", ["beleuchtung"], max_edits=1) == ["beleuchtung"]
+        assert similar_terms("senor", ["sensor"], max_edits=1) == ["sensor"]
+        assert similar_terms("abc", ["xyz"], max_edits=1) == []
 
     def test_similar_terms_by_length(self):
         vocabulary = {"sensor": 5, "tensor": 1, "beleuchtung": 3, "stadt": 9}
@@ -362,7 +361,8 @@ def test_prefix_terms_are_the_same_from_the_per_word_cache_and_follow_a_new_voca
 
 
 def test_compound_vocabulary_is_cached_on_disk_and_read_back_identical(tmp_path, monkeypatch):
-    from search.analysis import Vocabulary, _cached_wordfreq_vocabulary
+    from search.analysis import Vocabulary
+    from search.analysis.compounds import _cached_wordfreq_vocabulary
 
     monkeypatch.setenv("TRANSFERWIKI_CACHE_DIR", str(tmp_path))
     (tmp_path / "vocabulary-0000000000000000.marshal").write_bytes(b"stale")
@@ -374,3 +374,101 @@ def test_compound_vocabulary_is_cached_on_disk_and_read_back_identical(tmp_path,
     assert analysis.split_compound("Straßenbeleuchtung", cached) == analysis.split_compound("Straßenbeleuchtung", built)
     files[0].write_bytes(b"damaged")  # a broken file is rebuilt, not trusted
     assert _cached_wordfreq_vocabulary()._parts == Vocabulary.from_wordfreq()._parts
+
+
+class TestContentWords:
+    """Issue 11: what a clerk types as a question must not be searched as keywords."""
+
+    def content(self, text):
+        return [g.surface for g in analyze_query(text).content_groups()]
+
+    @pytest.mark.parametrize(
+        "text, content",
+        [
+            ("welche Kommune hat schon einen Chatbot im Bürgerbüro", ["Chatbot", "Bürgerbüro"]),
+            ("gibt es Erfahrungen mit Ladesäulen am Rathaus", ["Ladesäulen", "Rathaus"]),
+            ("wie können wir Vereine bei der Digitalisierung unterstützen", ["Vereine", "Digitalisierung", "unterstützen"]),
+            ("Beispiele für Coworking auf dem Land", ["Coworking", "Land"]),
+            ("wie haben andere Gemeinden die Straßenbeleuchtung umgestellt", ["Straßenbeleuchtung", "umgestellt"]),
+            ("Digitale Stadt", ["Digitale", "Stadt"]),  # a place noun is content unless a question leads it
+        ],
+    )
+    def test_question_words_and_filler_are_not_content(self, text, content):
+        assert self.content(text) == content
+
+    def test_a_query_of_filler_only_is_searched_as_typed(self):
+        assert self.content("Tipps") == ["Tipps"]
+        assert self.content("schon Informationen") == ["schon", "Informationen"]
+
+    def test_type_hints_boost_and_stay_words_where_they_are_content(self):
+        query = analyze_query("Muster Ausschreibung Sensornetz")
+        assert query.type_hints == ("template",)
+        assert self.content("Muster Ausschreibung Sensornetz") == ["Muster", "Ausschreibung", "Sensornetz"]
+        framed = analyze_query("Erfahrungen mit Sensoren an Brücken")
+        assert framed.type_hints == ("lesson",) and [g.surface for g in framed.content_groups()] == ["Sensoren", "Brücken"]
+        assert analyze_query("Beispiele für Coworking").type_hints == ("case_study",)
+        assert analyze_query("Musterantrag Förderung").type_hints == ("template",)  # by a compound part
+        assert analyze_query("Ladesäulen Rathaus").type_hints == ()
+
+    def test_required_matches_depends_on_the_number_of_content_words(self):
+        from search.analysis import required_matches
+
+        assert [required_matches(n) for n in range(0, 9)] == [0, 1, 1, 1, 2, 2, 3, 3, 4]
+        assert analyze_query("welche Kommune hat schon einen Chatbot im Bürgerbüro").required_matches == 1
+        assert analyze_query("Kleinbusse ohne Fahrplan per App buchen").required_matches == 2
+
+
+class TestQueryWordFlags:
+    def test_each_unknown_word_is_repaired_on_its_own(self):
+        lexicon = Lexicon(["Ladesäulen am Rathaus", "Telemedizin in der Landarztpraxis"])
+        query = analyze_query("Ladesäulen Rathuas Telemedizn", lexicon=lexicon)
+        assert query.repairs() == [("Rathuas", "Rathaus"), ("Telemedizn", "Telemedizin")]
+        rathaus = query.groups[1]
+        assert stem("Rathaus") in rathaus.terms and query.groups[0].repaired is None
+        assert query_matches_groups(query, "Die Ladesäulen am Rathaus") == {0, 1}
+        assert analyze_query("Ladesäulen Rathuas").repairs() == []  # without a lexicon: as typed
+
+    def test_pieces_of_hyphenated_known_words_are_known(self):
+        lexicon = Lexicon(["On-Demand-Verkehr im Kreis"])
+        assert analyze_query("On Demand Verkehr", lexicon=lexicon).repairs() == []
+        assert lexicon.correct("Demnad") is None  # pieces are not offered as corrections
+
+    def test_filler_and_acronyms_are_not_repaired(self):
+        lexicon = Lexicon(["Museum"])
+        assert analyze_query("schon VR Musem", lexicon=lexicon).repairs() == [("Musem", "Museum")]
+
+    @pytest.mark.parametrize("text", ["KI", "ki", "VR", "vr", "AR", "5G", "IT"])
+    def test_two_letter_acronyms_are_whole_words(self, text):
+        group = analyze_query(text).groups[0]
+        assert group.is_acronym and group.whole_word
+        assert group.terms == (analysis.fold(text),) and group.parts == ()
+        assert group.prefix is None  # no prefix match: "ki" must not find "Kita"
+
+    def test_longer_acronyms_keep_their_prefix(self):
+        group = analyze_query("LoRaWAN").groups[0]
+        assert group.is_acronym and not group.whole_word
+
+    def test_hyphenated_compound_matches_its_parts_and_the_synonyms_of_its_pieces(self):
+        synonyms = SynonymMap.from_groups([["Smart City", "Digitale Stadt"], ["On-Demand-Verkehr", "Rufbus"]])
+        group = analyze_query("Smart-City-Strategie", synonyms).groups[0]
+        assert {stem("Smart"), stem("City"), stem("Strategie")} <= set(group.parts)
+        assert (stem("digitale"), stem("Stadt"), stem("Strategie")) in group.synonym_phrases
+        hyphenated = analyze_query("On-Demand-Verkehr", synonyms).groups[0]
+        assert stem("Rufbus") in hyphenated.synonyms
+        apart = analyze_query("On Demand Verkehr", synonyms)
+        assert all(stem("Rufbus") in g.synonyms for g in apart.groups)  # written apart: same synonyms
+        assert stem("Rufbus") not in analyze_query("Verkehr", synonyms).groups[0].synonyms
+
+    def test_multi_word_synonyms_work_in_both_directions(self):
+        synonyms = SynonymMap.from_groups([["Open Data", "Offene Daten"]])
+        offene = analyze_query("offene Daten Schulen", synonyms)
+        assert all((stem("Open"), stem("Data")) in g.synonym_phrases for g in offene.groups[:2])
+        assert not offene.groups[2].synonym_phrases
+        english = analyze_query("Open Data", synonyms)
+        assert all((stem("offene"), stem("Daten")) in g.synonym_phrases for g in english.groups)
+
+
+def query_matches_groups(query, text):
+    """Indexes of the query groups that one of the text's index terms matches."""
+    terms = terms_of(text)
+    return {i for i, g in enumerate(query.groups) if set(g.all_terms()) & terms}

@@ -21,6 +21,7 @@ for extra in filter(None, os.environ.get("BENCH_EXTRA_PATH", "").split(":")):
     sys.path.append(extra)
 
 from search import analysis  # noqa: E402
+from search.analysis import compounds  # noqa: E402
 
 GOLD = json.loads((Path(__file__).with_name("compounds_gold.json")).read_text(encoding="utf-8"))
 
@@ -35,7 +36,7 @@ def stems(words):
 def wordfreq_dp():
     start = time.process_time()
     vocab = analysis.Vocabulary.from_wordfreq()
-    return "wordfreq 3.1.1 + DP (chosen)", time.process_time() - start, lambda w: analysis._split(analysis.fold(w), vocab)
+    return "wordfreq 3.1.1 + DP (chosen)", time.process_time() - start, lambda w: compounds._split(analysis.fold(w), vocab)
 
 
 def _recursive(split_once, word, depth=0):
@@ -76,7 +77,7 @@ def simplemma_vocab():
     dictionary = DefaultDictionaryFactory().get_dictionary("de")
     words = set(dictionary.keys()) | set(dictionary.values())
     name, vocab = _dictionary_candidate("simplemma 2.0.0 word forms + DP", (w if isinstance(w, str) else w.decode() for w in words))
-    return name, time.process_time() - start, lambda w: analysis._split(analysis.fold(w), vocab)
+    return name, time.process_time() - start, lambda w: compounds._split(analysis.fold(w), vocab)
 
 
 def hunspell_vocab():
@@ -86,7 +87,7 @@ def hunspell_vocab():
     path = Path(compound_split.__file__).with_name("dicts") / "de-mixed.dic"
     words = [line.split("/", 1)[0].strip() for line in path.read_text(encoding="utf-8", errors="ignore").splitlines()]
     name, vocab = _dictionary_candidate("hunspell de word list + DP", (w for w in words if w and not w.startswith("#")))
-    return name, time.process_time() - start, lambda w: analysis._split(analysis.fold(w), vocab)
+    return name, time.process_time() - start, lambda w: compounds._split(analysis.fold(w), vocab)
 
 
 def split_speed(split, repeats=5):
@@ -153,9 +154,7 @@ def index_speed():
     analysis.get_vocabulary()
     cold = warm = float("inf")
     for _ in range(3):
-        analysis._WORD_CACHE.clear()
-        analysis._SPLIT_CACHE.clear()
-        analysis._STEM_CACHE.clear()
+        analysis.clear_caches()
         start = time.process_time()
         analysis.index_terms(text)
         cold = min(cold, time.process_time() - start)
