@@ -9,7 +9,7 @@ import csv
 import io
 import json
 
-from wiki.importers import FIELDS
+from wiki.imports import FIELDS
 from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
 from wiki.plaintext import page_body_text
