@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from wiki.imports.fields import FIELDS, LIST_FIELDS, LineError
+from wiki.imports.fields import FIELDS, LIST_FIELDS, READER_COLUMNS, LineError
 
 LIST_SEPARATORS = re.compile(r"[;|]")
 # The export prefixes a cell that a spreadsheet would run as a formula with an apostrophe
@@ -94,7 +94,7 @@ def parse_json_line(line):
 
 def _header(names, warnings):
     columns = [(name or "").strip().lstrip(BOM).strip() for name in names]
-    unknown = [name for name in columns if name and name not in FIELDS]
+    unknown = [name for name in columns if name and name not in FIELDS and name not in READER_COLUMNS]
     if unknown:
         warnings.append(
             f"Unbekannte Spalte(n) {', '.join(f'„{name}“' for name in unknown)} werden ignoriert; "
