@@ -59,11 +59,17 @@ def normalise(text):
 
 
 def text_to_html(text):
-    """Plain text -> Wagtail rich text (database format): <p> per paragraph, <br/> per line."""
-    return "".join(
-        "<p>" + "<br/>".join(escape(line, quote=False) for line in paragraph.split("\n")) + "</p>"
-        for paragraph in paragraphs(text)
-    )
+    """Plain text -> Wagtail rich text (database format): <p> per paragraph, <br/> per line;
+    a paragraph whose lines all start with "- " is a bullet list (html_to_text writes list
+    items that way, so the two stay inverse)."""
+    out = []
+    for paragraph in paragraphs(text):
+        lines = paragraph.split("\n")
+        if all(line.startswith("- ") and line[2:].strip() for line in lines):
+            out.append("<ul>" + "".join(f"<li>{escape(line[2:].strip(), quote=False)}</li>" for line in lines) + "</ul>")
+        else:
+            out.append("<p>" + "<br/>".join(escape(line, quote=False) for line in lines) + "</p>")
+    return "".join(out)
 
 
 class _TextExtractor(HTMLParser):

@@ -10,5 +10,8 @@ urlpatterns = [
     path("offene-daten/", views.open_data, name="open_data"),
     path("offene-daten/wissen.jsonl", views.open_data_jsonl, name="open_data_jsonl"),
     path("offene-daten/wissen.csv", views.open_data_csv, name="open_data_csv"),
+    path("offene-daten/wissen-excel.csv", views.open_data_csv_excel, name="open_data_csv_excel"),
+    path("offene-daten/wissen.xlsx", views.open_data_xlsx, name="open_data_xlsx"),
+    path("offene-daten/dcat.jsonld", views.open_data_dcat, name="open_data_dcat"),
     path("neu.xml", NewKnowledgeFeed(), name="feed_new"),
 ]

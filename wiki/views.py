@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from wiki.exporters import iter_csv, iter_jsonl
+from wiki.exports import dcat, iter_csv, iter_jsonl, xlsx_bytes
 from wiki.models import KnowledgePage, Tag, Topic
 from wiki.models.pages import public_pages
 
@@ -55,8 +56,13 @@ def open_data(request):
             "license_name": settings.EXPORT_LICENSE_NAME,
             "license_url": settings.EXPORT_LICENSE_URL,
             "page_count": public_pages(KnowledgePage.objects.all()).count(),
+            "dcat_json": mark_safe(dcat.as_script_content(dcat.dataset(_base_url(request)))),  # noqa: S308 - escaped
         },
     )
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _download(chunks, content_type, filename):
@@ -75,4 +81,29 @@ def open_data_jsonl(request):
 
 @require_safe
 def open_data_csv(request):
-    return _download(iter_csv(), "text/csv; charset=utf-8", "transferwiki-wissen.csv")
+    return _download(iter_csv(base_url=_base_url(request)), "text/csv; charset=utf-8", "transferwiki-wissen.csv")
+
+
+@require_safe
+def open_data_csv_excel(request):
+    """Semicolon-separated, because German Excel splits a double-clicked CSV at semicolons."""
+    chunks = iter_csv(delimiter=";", base_url=_base_url(request))
+    return _download(chunks, "text/csv; charset=utf-8", "transferwiki-wissen-excel.csv")
+
+
+@require_safe
+def open_data_xlsx(request):
+    response = HttpResponse(
+        xlsx_bytes(_base_url(request)), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="transferwiki-wissen.xlsx"'
+    response["Link"] = f'<{settings.EXPORT_LICENSE_URL}>; rel="license"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_safe
+def open_data_dcat(request):
+    response = HttpResponse(dcat.as_json(dcat.dataset(_base_url(request))), content_type="application/ld+json; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -16,9 +16,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.models import Page, PageViewRestriction, Revision
 
-from wiki.demo import case_studies, taxonomy
-from wiki.demo.cases_hidden import RESTRICTED_PASSWORD
-from wiki.demo.templates import DISTINCTIVE_PHRASES
+from wiki.demo import loader
+from wiki.demo.loader import RESTRICTED_PASSWORD
 from wiki.models import (
     CaseStudyPage,
     ContactPerson,
@@ -35,6 +34,21 @@ from wiki.models import (
 )
 from wiki.taxonomy import merge_tags, rename_tag
 
+# A sentence of each template's documents that appears nowhere else in the demo content.
+DISTINCTIVE_PHRASES = {
+    "demo-tpl-001": "Aufbau eines stadtweiten LoRaWAN-Funknetzes in kommunaler Trägerschaft",
+    "demo-tpl-002": "Funkknoten mit astronomischer Schaltuhr",
+    "demo-tpl-003": "Verzeichnis der Verarbeitungstätigkeiten für die Dorfplattform",
+    "demo-tpl-004": "Jede Beschaffung muss eine offene Schnittstelle zur Plattform nachweisen",
+    "demo-tpl-005": "Errichtung eines Funk-Gateways auf der Dachfläche",
+    "demo-tpl-006": "Offenheit ist der Regelfall, Geheimhaltung die begründete Ausnahme",
+    "demo-tpl-007": "Lebenszykluskosten für Parkraumsensoren",
+    "demo-tpl-008": "telefonische Buchung an allen Betriebstagen",
+    "demo-tpl-009": "Folgekosten für Lizenzen und Wartung über fünf Jahre",
+    "demo-tpl-010": "Community-Management des Gemeinschaftsbüros",
+    "demo-tpl-011": "ohne Klarnamen veröffentlicht werden",
+    "demo-tpl-012": "acht Dauerzählstellen für den Radverkehr",
+}
 PIONEERS = {"Arnsberg", "Bad Berleburg", "Menden (Sauerland)", "Olpe", "Soest", "Iserlohn"}
 SECTIONS = {"challenge", "goal", "implementation", "results", "success_factors", "transferability"}
 
@@ -58,6 +72,19 @@ def loaded(demo, db):
 
 def public_demo(model):
     return model.objects.live().public().filter(is_demo=True)
+
+
+def change_demo_record(monkeypatch, external_id, **changes):
+    """Pretends wiki/demo/data/ holds a changed record."""
+    original = loader.demo_records
+
+    def patched(name):
+        return [
+            (number, {**data, **changes} if isinstance(data, dict) and data["external_id"] == external_id else data)
+            for number, data in original(name)
+        ]
+
+    monkeypatch.setattr(loader, "demo_records", patched)
 
 
 def run_again():
@@ -139,7 +166,7 @@ def test_taxonomy_has_nested_tags_and_the_synonyms_search_relies_on(loaded):
     assert Tag.objects.get(name="On-Demand-Verkehr").parent.name == "Nahverkehr"
     assert Tag.objects.filter(parent__isnull=False).count() >= 10
     used = set(public_demo(KnowledgePage).values_list("tags__name", flat=True))
-    assert {spec["name"] for spec in taxonomy.TAGS} <= used
+    assert {spec["name"] for spec in loader.demo_taxonomy()["tags"]} <= used
 
 
 def test_content_varies_vocabulary_for_search(loaded):
@@ -263,9 +290,7 @@ def test_second_run_creates_and_changes_nothing(loaded):
 
 def test_changed_demo_data_updates_the_page_with_one_new_revision(loaded, monkeypatch):
     page = CaseStudyPage.objects.get(external_id="demo-cs-001")
-    spec = next(spec for spec in case_studies.CASE_STUDIES if spec["id"] == "demo-cs-001")
-    monkeypatch.setitem(spec, "summary", "Neue Kurzbeschreibung des Funknetzes.")
-    monkeypatch.setitem(spec, "tags", ["LoRaWAN"])
+    change_demo_record(monkeypatch, "demo-cs-001", summary="Neue Kurzbeschreibung des Funknetzes.", tags=["LoRaWAN"])
     revisions = Revision.objects.count()
 
     output = run_again()
@@ -283,8 +308,7 @@ def test_page_saved_by_a_person_is_left_alone(loaded, monkeypatch, django_user_m
     page = CaseStudyPage.objects.get(external_id="demo-cs-002").get_latest_revision_as_object()
     page.summary = "Von der Redaktion überarbeitet."
     page.save_revision(user=django_user_model.objects.create_user("kurator")).publish()
-    spec = next(spec for spec in case_studies.CASE_STUDIES if spec["id"] == "demo-cs-002")
-    monkeypatch.setitem(spec, "summary", "Geänderte Demodaten.")
+    change_demo_record(monkeypatch, "demo-cs-002", summary="Geänderte Demodaten.")
 
     output = run_again()
 
@@ -319,11 +343,18 @@ def test_missing_document_file_is_generated_again(loaded):
 
 
 def test_broken_demo_data_is_reported_in_german_and_writes_nothing(loaded, monkeypatch):
-    broken = dict(case_studies.CASE_STUDIES[0], id="demo-cs-999", town="Atlantis")
-    monkeypatch.setattr(case_studies, "CASE_STUDIES", case_studies.CASE_STUDIES + [broken])
+    original = loader.demo_records
+
+    def with_broken_line(name):
+        records = original(name)
+        if name == "fallstudien.jsonl":
+            records.append((999, dict(records[0][1], external_id="demo-cs-999", municipality="Atlantis")))
+        return records
+
+    monkeypatch.setattr(loader, "demo_records", with_broken_line)
     pages = Page.objects.count()
 
-    with pytest.raises(CommandError, match="Unbekannte Kommune.*Atlantis"):
+    with pytest.raises(CommandError, match="fallstudien.jsonl, Zeile 999: Kommune „Atlantis“ unbekannt"):
         run_again()
 
     assert Page.objects.count() == pages

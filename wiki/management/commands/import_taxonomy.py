@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wiki.importers import TaxonomyImportError, import_taxonomy
+from wiki.imports import TaxonomyImportError, import_taxonomy
 
 
 class Command(BaseCommand):
@@ -14,8 +14,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Pfad zur JSON-Datei")
+        parser.add_argument(
+            "--keep-existing",
+            action="store_true",
+            help="Vorhandene Schlagwörter (auch umbenannte oder zusammengeführte) unverändert lassen, nur fehlende anlegen",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, keep_existing=False, **options):
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8-sig"))
         except FileNotFoundError as error:
@@ -23,7 +28,7 @@ class Command(BaseCommand):
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise CommandError(f"Datei {file} ist kein gültiges JSON: {error}") from error
         try:
-            created, updated = import_taxonomy(data)
+            created, updated = import_taxonomy(data, keep_existing=keep_existing)
         except TaxonomyImportError as error:
             for problem in error.problems:
                 self.stderr.write(problem)

@@ -1,20 +1,17 @@
-"""Export of the public knowledge base in the import format (JSON Lines and CSV).
+"""The public knowledge base as records of the import format (wiki/imports/fields.py).
 
 Only what an anonymous visitor may read: live pages outside view restrictions, in their
 published version. Records come in import order (case studies before the lessons and
 templates that refer to them), so the export of one installation imports into another.
+The extended columns appear only when they hold something other than the model's default.
 """
 
-import csv
-import io
-import json
-
-from wiki.importers import FIELDS
+from wiki.imports.fields import CASE_STUDY_TEXT_FIELDS, FIELDS
 from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
 from wiki.plaintext import page_body_text
 
-CSV_LIST_SEPARATOR = "; "
+TEMPLATE_DEFAULTS = {"template_kind": "other", "licence": "CC BY 4.0"}
 
 
 def export_id(page):
@@ -35,8 +32,9 @@ def _common(page, type_code):
     }
 
 
-def iter_records(chunk_size=500):
-    """One dict per public page in FIELDS order."""
+def iter_pages(chunk_size=500):
+    """(page, record) per public page; the page for columns that are not part of the
+    import format (town name, URL)."""
     public_case_studies = {
         page.pk: page
         for page in public_pages(CaseStudyPage.objects.all()).only("pk", "external_id", "translation_key")
@@ -48,19 +46,37 @@ def iter_records(chunk_size=500):
         refs = [export_id(public_case_studies[pk]) for pk in sorted(ids) if pk in public_case_studies]
         return refs, len(refs) == len(ids)
 
-    def pages(model):
+    def pages(model, *related):
         return (
             public_pages(model.objects.all())
             .select_related("municipality")
-            .prefetch_related("topics", "tags")
+            .prefetch_related("topics", "tags", *related)
             .order_by("pk")
             .iterator(chunk_size=chunk_size)
         )
 
-    for page in pages(CaseStudyPage):
+    for page in pages(CaseStudyPage, "partner_municipalities", "related_case_studies", "contact"):
         record = _common(page, "case_study")
         record.update(phase=page.phase, year=page.start_year, live=True)
-        yield _ordered(record)
+        if page.end_year:
+            record["end_year"] = page.end_year
+        partners = sorted(town.ags for town in page.partner_municipalities.all())
+        if partners:
+            record["partners"] = partners
+        refs, complete = case_study_ref([related.pk for related in page.related_case_studies.all()])
+        if refs and complete:
+            record["related"] = refs
+        for column, model_field in (*CASE_STUDY_TEXT_FIELDS.items(), ("licence", "licence")):
+            if getattr(page, model_field):
+                record[column] = getattr(page, model_field)
+        if page.contact is not None:
+            record.update(
+                contact_name=page.contact.name,
+                contact_role=page.contact.role,
+                contact_email=page.contact.email,
+                contact_phone=page.contact.phone,
+            )
+        yield page, _ordered(record)
 
     for page in pages(LessonPage):
         record = _common(page, "lesson")
@@ -69,54 +85,28 @@ def iter_records(chunk_size=500):
         if complete:
             record["case_study"] = refs[0] if refs else None
         record["live"] = True
-        yield _ordered(record)
+        yield page, _ordered(record)
 
-    for page in (
-        public_pages(TemplatePage.objects.all())
-        .select_related("municipality")
-        .prefetch_related("topics", "tags", "case_studies")
-        .order_by("pk")
-        .iterator(chunk_size=chunk_size)
-    ):
+    for page in pages(TemplatePage, "case_studies", "documents__document"):
         record = _common(page, "template")
         refs, complete = case_study_ref([case_study.pk for case_study in page.case_studies.all()])
         if complete:
             record["case_study"] = refs[0] if len(refs) == 1 else (refs or None)
         record["live"] = True
-        yield _ordered(record)
+        for key, default in TEMPLATE_DEFAULTS.items():
+            if getattr(page, key) != default:
+                record[key] = getattr(page, key)
+        documents = [item.document.title for item in page.documents.all()]
+        if documents:
+            record["documents"] = documents
+        yield page, _ordered(record)
+
+
+def iter_records(chunk_size=500):
+    """One dict per public page in FIELDS order."""
+    for _page, record in iter_pages(chunk_size):
+        yield record
 
 
 def _ordered(record):
     return {key: record[key] for key in FIELDS if key in record}
-
-
-def iter_jsonl(records=None):
-    for record in records if records is not None else iter_records():
-        yield json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def iter_csv(records=None, bom=True):
-    """CSV lines; lists joined with "; ", empty values as empty cells. The byte order mark
-    lets spreadsheet programs recognise UTF-8 (umlauts)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    yield ("\ufeff" if bom else "") + _drain(buffer)
-    for record in records if records is not None else iter_records():
-        row = {}
-        for key in FIELDS:
-            value = record.get(key)
-            if isinstance(value, list):
-                value = CSV_LIST_SEPARATOR.join(value)
-            elif isinstance(value, bool):
-                value = "true" if value else "false"
-            row[key] = "" if value is None else value
-        writer.writerow(row)
-        yield _drain(buffer)
-
-
-def _drain(buffer):
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
