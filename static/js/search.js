@@ -7,7 +7,8 @@
  *    hint (WCAG 3.2.2), with focus restored (and visibly outlined) after the reload. Selects
  *    (town, radius, sort) are NOT applied on change: arrow keys and typed letters would
  *    reload the page on every step and trap keyboard users; they have their own buttons;
- *  - closing the filter disclosure on small screens, so the results come first.
+ *  - opening the filter disclosure on wide screens (on phones it stays a closed summary line
+ *    above the results).
  * No external resources, no framework.
  */
 (function () {
@@ -267,7 +268,7 @@
   function setupAutoApply() {
     var filters = form.querySelectorAll("[data-auto-apply] input[type=checkbox]");
     if (!filters.length) {
-      return false;
+      return;
     }
     var hint = document.getElementById("auto-apply-hint");
     if (hint) {
@@ -317,18 +318,17 @@
         target.focus();
       }
     }
-    return Boolean(focusId);
   }
 
-  // Phones: results first, the filters behind their "Filter (n aktiv)" summary. Without
-  // JavaScript the disclosure stays open (it comes after the results in the page anyway).
-  function setupFilterDisclosure(keepOpen) {
+  // The filter disclosure arrives closed, so phones see the results after one summary line
+  // ("Filter (n aktiv)"); on wide screens it is a sidebar and opens at once.
+  function setupFilterDisclosure() {
     var disclosure = form.querySelector("[data-filters]");
-    if (!disclosure || keepOpen || !window.matchMedia) {
+    if (!disclosure || !window.matchMedia) {
       return;
     }
-    if (window.matchMedia("(max-width: 48rem)").matches) {
-      disclosure.open = false;
+    if (!window.matchMedia("(max-width: 48rem)").matches) {
+      disclosure.open = true;
     }
   }
 
@@ -350,6 +350,7 @@
   }
 
   setupCombobox();
-  setupFilterDisclosure(setupAutoApply());
+  setupFilterDisclosure();
+  setupAutoApply();
   setupCleanSubmit();
 })();
