@@ -47,7 +47,7 @@ def search_page(request):
         error = {"parameter": None, "message": "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal."}
         status = 503
     if results is not None:
-        record_search(query, results)
+        record_search(query, results, request)
     return render(request, "search/search_page.html", _context(request, query, results, error), status=status)
 
 
