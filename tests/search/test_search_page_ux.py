@@ -128,3 +128,10 @@ def test_tag_overview_count_equals_the_search_count_also_for_parent_tags(client,
         hits = int(status.split()[0])
         assert f"{name} ({hits} Beitr" in overview_text, (name, hits)
     assert "Mobilität digital (3 Beiträge)" in overview_text  # own page + two of its child tag
+
+
+def test_zero_results_because_of_filters_offer_one_way_out(client, pages):
+    soup = get(client, {"q": "Rufbus", "type": "lesson"})
+    links = [a for a in soup.find(id="search-results").find_all("a") if a["href"] == "/suche/?q=Rufbus"]
+    assert [text(a) for a in links] == ["Ohne Filter suchen"]
+    assert soup.select("#active-filters .filter-chip")  # the chip to remove the one filter stays
