@@ -13,6 +13,13 @@ class HomePage(Page):
     subpage_types = ["wiki.MunicipalityIndexPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from home.start_page import start_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(start_page_context())
+        return context
+
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from search import analysis, reference, service
+from search import analysis, page_context, reference, service
 from search.query import FILTER_PARAMS, MAX_Q_LENGTH, QueryError, SearchQuery
 from search.search_log import record_search
 
@@ -47,7 +47,7 @@ def search_page(request):
         error = {"parameter": None, "message": "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal."}
         status = 503
     if results is not None:
-        record_search(query, results)
+        record_search(query, results, request)
     return render(request, "search/search_page.html", _context(request, query, results, error), status=status)
 
 
@@ -69,13 +69,15 @@ def _context(request, query, results, error):
         "max_q_length": MAX_Q_LENGTH,
         "municipality_choices": _municipality_choices(),
         "radius_choices": _radius_choices(form["radius"]),
-        "sort_choices": [(v, label) for v, label in SORT_CHOICES if v != "distance" or near],
+        "sort_choices": page_context.sort_choices(SORT_CHOICES, query, near),
         "facet_groups": [],
         "pagination": {},
+        "active": {"chips": [], "reset_url": None, "count": 0},
     }
     if results is None:
         return context
-    context["facet_groups"] = _facet_groups(results)
+    context["facet_groups"] = page_context.split_facet_groups(_facet_groups(results))
+    context["active"] = page_context.active_filters(query, results)
     context["pagination"] = _pagination(query, results)
     context["first_index"] = query.offset + 1
     context["last_index"] = query.offset + len(results.results)

@@ -1,16 +1,14 @@
 """Curator report in the Wagtail admin: what people search for (Berichte → Suchanfragen).
 
 Built from SearchQueryLog, which holds no personal data (no IP address, no user, no session):
-the query text, the filters, the number of hits and the backend. The report shows the most
-frequent queries and the queries that found nothing in the last 30 days, so that curators see
-which words are missing from the taxonomy (a synonym on a tag usually fixes a zero-result query).
+the query text, the filters, the number of hits and the backend. The report (search/query_report.py)
+shows, for a period the curator chooses, the most frequent queries, the queries that found
+nothing and those only the filters emptied, so that curators see which words are missing from
+the taxonomy (a synonym on a tag usually fixes a zero-result query); ?format=csv downloads it.
 """
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max
-from django.db.models.functions import Lower
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -18,37 +16,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from search.query_report import DEFAULT_PERIOD, PERIODS, PeriodError, parse_period, query_report, report_csv
+
 REPORT_PERMISSION = "search.view_searchquerylog"
-REPORT_DAYS = 30
-REPORT_ROWS = 50
-
-
-def query_report(days=REPORT_DAYS, limit=REPORT_ROWS):
-    """Top queries and zero-result queries of the last `days` days, case-insensitive."""
-    from search.models import SearchQueryLog
-
-    since = timezone.now() - timedelta(days=days)
-    recent = SearchQueryLog.objects.filter(created_at__gte=since).exclude(query="")
-    grouped = recent.annotate(normalised=Lower("query")).values("normalised")
-    top = grouped.annotate(searches=Count("id"), last=Max("created_at")).order_by("-searches", "normalised")[:limit]
-    zero = (
-        grouped.filter(result_count=0)
-        .annotate(searches=Count("id"), last=Max("created_at"))
-        .order_by("-searches", "normalised")[:limit]
-    )
-    return {
-        "since": since,
-        "days": days,
-        "total": SearchQueryLog.objects.filter(created_at__gte=since).count(),
-        "top": list(top),
-        "zero": list(zero),
-    }
 
 
 class SearchQueryReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "search/admin/query_report.html"
     page_title = "Suchanfragen"
-    page_subtitle = f"letzte {REPORT_DAYS} Tage"
     header_icon = "search"
 
     def dispatch(self, request, *args, **kwargs):
@@ -59,9 +34,24 @@ class SearchQueryReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
+    def get(self, request, *args, **kwargs):
+        raw = request.GET.get("days", DEFAULT_PERIOD)
+        try:
+            days = parse_period(raw)
+        except PeriodError as exc:
+            context = self.get_context_data(error=str(exc), **query_report(int(DEFAULT_PERIOD)))
+            return self.render_to_response(context, status=400)
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(report_csv(days), content_type="text/csv; charset=utf-8")
+            stamp = timezone.localdate().isoformat()
+            response["Content-Disposition"] = f'attachment; filename="suchanfragen-{days}-tage-{stamp}.csv"'
+            return response
+        return self.render_to_response(self.get_context_data(**query_report(days)))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(query_report())
+        context["periods"] = list(PERIODS.items())
+        context["page_subtitle"] = PERIODS.get(str(context.get("days")), "")
         return context
 
 

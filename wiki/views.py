@@ -36,9 +36,31 @@ def _tag_tree(tags):
     return branch(None, set())
 
 
+def _with_subtree_counts(tags):
+    """Sets `public_count` on each tag to the number of public pages carrying the tag or any
+    tag below it. That is what the search finds for ?tag=<slug> (search documents carry a
+    page's tags and all their parents, search/documents.py), so both numbers agree."""
+    public_ids = set(public_pages(KnowledgePage.objects.all()).values_list("pk", flat=True))
+    pages_of = {tag.pk: set() for tag in tags}
+    for tag_id, page_id in Tag.pages.through.objects.filter(tag__in=tags).values_list("tag_id", "knowledgepage_id"):
+        if page_id in public_ids:
+            pages_of[tag_id].add(page_id)
+    parent = {tag.pk: tag.parent_id for tag in tags}
+    subtree = {tag.pk: set(pages_of[tag.pk]) for tag in tags}
+    for tag in tags:
+        seen, ancestor = {tag.pk}, parent.get(tag.pk)
+        while ancestor is not None and ancestor in subtree and ancestor not in seen:  # cycle-safe
+            subtree[ancestor] |= pages_of[tag.pk]
+            seen.add(ancestor)
+            ancestor = parent.get(ancestor)
+    for tag in tags:
+        tag.public_count = len(subtree[tag.pk])
+    return tags
+
+
 @require_safe
 def tag_overview(request):
-    tags = list(_with_public_counts(Tag.objects.all()))
+    tags = _with_subtree_counts(list(Tag.objects.all()))
     topics = list(_with_public_counts(Topic.objects.all()))
     return render(
         request,

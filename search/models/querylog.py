@@ -7,6 +7,9 @@ class SearchQueryLog(models.Model):
     query = models.CharField("Suchbegriff", max_length=200, db_index=True)
     filters = models.JSONField("Filter", default=dict, blank=True)
     result_count = models.PositiveIntegerField("Treffer")
+    # Only for a filtered search that found nothing: the hits of the same text without any
+    # filter, so that the report tells "nothing found" from "the filters excluded everything".
+    unfiltered_count = models.PositiveIntegerField("Treffer ohne Filter", null=True, blank=True)
     backend = models.CharField("Suchsystem", max_length=20)
     created_at = models.DateTimeField("Zeitpunkt", auto_now_add=True, db_index=True)
 

@@ -88,3 +88,28 @@ def _hit_dict(hit):
     if hasattr(hit, "to_dict"):
         return hit.to_dict()
     return vars(hit)
+
+
+def _slug_for(names_by_slug, name):
+    for slug, known in names_by_slug.items():
+        if known == name:
+            return slug
+    return None
+
+
+@register.filter
+def topic_search_url(name):
+    """A topic's name (as results carry it) -> the search for that topic; "" if unknown."""
+    from search import reference
+
+    slug = _slug_for(reference.get().topics, name)
+    return f"/suche/?topic={slug}" if slug else ""
+
+
+@register.filter
+def tag_search_url(name):
+    """A tag's name -> the search for that tag (which includes its child tags); "" if unknown."""
+    from search import reference
+
+    slug = _slug_for(reference.get().tags, name)
+    return f"/suche/?tag={slug}" if slug else ""

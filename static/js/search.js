@@ -3,8 +3,12 @@
  * this script only adds:
  *  - autocomplete on the search box as an ARIA 1.2 combobox (list autocomplete, keyboard:
  *    ArrowDown/ArrowUp, Home/End, Enter, Escape, Tab), fed by /api/search/suggest/;
- *  - applying filters as soon as a checkbox or select changes, announced beforehand in a
- *    visible hint (WCAG 3.2.2), with focus restored to the control after the reload.
+ *  - applying a facet checkbox as soon as it is ticked, announced beforehand in a visible
+ *    hint (WCAG 3.2.2), with focus restored (and visibly outlined) after the reload. Selects
+ *    (town, radius, sort) are NOT applied on change: arrow keys and typed letters would
+ *    reload the page on every step and trap keyboard users; they have their own buttons;
+ *  - opening the filter disclosure on wide screens (on phones it stays a closed summary line
+ *    above the results).
  * No external resources, no framework.
  */
 (function () {
@@ -262,7 +266,7 @@
   var FOCUS_KEY = "transferwiki-search-focus";
 
   function setupAutoApply() {
-    var filters = form.querySelectorAll("[data-auto-apply] input[type=checkbox], [data-auto-apply] select");
+    var filters = form.querySelectorAll("[data-auto-apply] input[type=checkbox]");
     if (!filters.length) {
       return;
     }
@@ -301,8 +305,30 @@
     if (focusId) {
       var target = document.getElementById(focusId);
       if (target) {
+        // The option may sit in a closed "mehr anzeigen" or filter disclosure.
+        for (var el = target.parentNode; el && el !== form; el = el.parentNode) {
+          if (el.tagName === "DETAILS") {
+            el.open = true;
+          }
+        }
+        target.classList.add("focus-restored");
+        target.addEventListener("blur", function () {
+          target.classList.remove("focus-restored");
+        });
         target.focus();
       }
+    }
+  }
+
+  // The filter disclosure arrives closed, so phones see the results after one summary line
+  // ("Filter (n aktiv)"); on wide screens it is a sidebar and opens at once.
+  function setupFilterDisclosure() {
+    var disclosure = form.querySelector("[data-filters]");
+    if (!disclosure || !window.matchMedia) {
+      return;
+    }
+    if (!window.matchMedia("(max-width: 48rem)").matches) {
+      disclosure.open = true;
     }
   }
 
@@ -324,6 +350,7 @@
   }
 
   setupCombobox();
+  setupFilterDisclosure();
   setupAutoApply();
   setupCleanSubmit();
 })();

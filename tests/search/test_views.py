@@ -139,15 +139,21 @@ def test_near_me_picker_lists_all_59_towns_by_kreis_and_sort_offers_distance_onl
     assert [g["label"] for g in near.find_all("optgroup")] == sorted(g["label"] for g in near.find_all("optgroup"))
     radius = soup.find("select", attrs={"name": "radius"})
     assert text(soup.find("label", attrs={"for": radius["id"]})) == "Umkreis"
-    sort_values = [o["value"] for o in soup.find("select", attrs={"name": "sort"}).find_all("option")]
-    assert sort_values == ["relevance", "date"]
+    # Issue 13: without query text the default order *is* newest first, and the page says so
+    # instead of offering "Relevanz" and "Neueste zuerst" as if they differed.
+    assert soup.find("select", attrs={"name": "sort"}) is None
+    assert text(soup.find(id="sort-label")) == "Sortierung: Neueste zuerst"
+    sort = get(client, {"q": "Beleuchtung"}).find("select", attrs={"name": "sort"})
+    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [("relevance", "Relevanz"), ("date", "Neueste zuerst")]
 
     soup = get(client, {"near": ARNSBERG, "radius": "50", "sort": "distance"})
     assert soup.find("select", attrs={"name": "near"}).find("option", selected=True)["value"] == ARNSBERG
     assert soup.find("select", attrs={"name": "radius"}).find("option", selected=True)["value"] == "50"
     sort = soup.find("select", attrs={"name": "sort"})
-    assert [o["value"] for o in sort.find_all("option")] == ["relevance", "date", "distance"]
+    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [("relevance", "Neueste zuerst"), ("distance", "Entfernung")]
     assert sort.find("option", selected=True)["value"] == "distance"
+    sort = get(client, {"q": "Beleuchtung", "near": ARNSBERG}).find("select", attrs={"name": "sort"})
+    assert [o["value"] for o in sort.find_all("option")] == ["relevance", "date", "distance"]
     titles = [text(li.find("h3")) for li in soup.select("ol.result-list > li")]
     assert titles[0] == "Smarte Straßenbeleuchtung mit LoRaWAN"  # Arnsberg itself, 0 km
     assert "Bürgerbus im Dorf" not in titles  # Siegen is further than 50 km

@@ -123,8 +123,11 @@ class MunicipalityPage(Page):
     template = "wiki/municipality_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        from wiki.municipality_context import neighbourhood
+
         context = super().get_context(request, *args, **kwargs)
         context.update(self.published_knowledge())
+        context.update(neighbourhood(self.municipality))
         return context
 
     def published_knowledge(self):
