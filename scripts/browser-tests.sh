@@ -68,6 +68,9 @@ log "demo site: migrate + load_demo into a throwaway SQLite database"
 SECONDS=0
 "$PY" manage.py migrate --noinput >"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log"; die "migrate failed"; }
 "$PY" manage.py load_demo >>"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log"; die "load_demo failed"; }
+# A superuser as well: Wagtail's update check would only run for superusers.
+DJANGO_SUPERUSER_PASSWORD=Browser-Admin-2026 "$PY" manage.py createsuperuser --noinput --username browser-admin \
+    --email browser-admin@example.org >>"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log"; die "createsuperuser failed"; }
 # Which pages the suite visits: the first public page of each kind in the demo content.
 "$PY" manage.py shell --no-imports -c "from tests.browser.targets import write_targets; write_targets('$WORK/targets.json')" >>"$WORK/setup.log" 2>&1 \
     || { cat "$WORK/setup.log"; die "could not list the pages to check"; }

@@ -20,7 +20,7 @@ export async function adminRequests(browser, base, targets, report) {
     report.check(`${who} login`, "no request to another host", page.external.length === 0, page.external.join("\n"));
     if (!report.check(who, `login as ${account.username}`, loggedIn, page.url())) { await context.close(); continue; }
     const paths = [["Dashboard", "/admin/"], ["Seiten", "/admin/pages/"], ["Suche", "/admin/pages/search/?q=Sensoren"]];
-    if (role === "curator" && targets.edit_page_id) paths.push(["Seite bearbeiten", `/admin/pages/${targets.edit_page_id}/edit/`]);
+    if (role !== "editor" && targets.edit_page_id) paths.push(["Seite bearbeiten", `/admin/pages/${targets.edit_page_id}/edit/`]);
     for (const [name, path] of paths) {
       const where = `${who} ${name}`;
       const response = await report.guard(where, "loads", () => visit(page, base + path));

@@ -1,6 +1,6 @@
 // Keyboard flows: skip link to the results, visible focus after Tab (>= 3:1), selects that do
 // not reload on arrow keys, focus visible after a filter reload, start-page autocomplete.
-import { openTab, visit, focusStyle, sleep } from "./lib.mjs";
+import { openTab, visit, focusStyle, sleep, axe } from "./lib.mjs";
 
 const RESULT_LINK = ".result-list a, .result a";
 
@@ -18,7 +18,7 @@ async function reloaded(page, marker) {
 }
 
 function focusCheck(report, where, style) {
-  report.check(where, "visible focus after Tab (outline >= 2px, contrast >= 3:1)",
+  report.check(where, "visible focus (outline >= 2px, contrast >= 3:1)",
     style.element && style.visible && style.ratio >= 3,
     style.element ? `${style.element}: ${style.visible ? `contrast ${style.ratio}:1` : style.reason}` : "nothing focused");
 }
@@ -118,6 +118,32 @@ async function startPageAutocomplete(browser, base, report) {
   await page.close();
 }
 
+// The barrier feedback form: errors by keyboard, in German, accessible; then a real report.
+async function feedbackForm(browser, base, targets, report) {
+  const path = targets.pages["Barrierefreiheit"];
+  const where = "Barrierefreiheit: Formular @390";
+  if (!report.check(where, "accessibility statement exists", Boolean(path), "no page")) return;
+  const page = await openTab(browser, 390);
+  await visit(page, base + path);
+  await page.focus("#id_message");
+  await page.keyboard.press("Tab"); await page.keyboard.press("Tab"); await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  const onButton = await page.evaluate(() => document.activeElement.tagName === "BUTTON");
+  report.check(where, "Tab order reaches the send button after the fields", onButton, await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80)));
+  const [nav] = await Promise.all([page.waitForNavigation({ timeout: 10000 }), page.focus(".feedback-form button[type=submit]").then(() => page.keyboard.press("Enter"))]);
+  report.check(where, "empty form answers 400", nav?.status() === 400, `HTTP ${nav?.status()}`);
+  const errors = await page.evaluate(() => document.getElementById("feedback-errors")?.textContent || "");
+  report.check(where, "German error message", /Bitte beschreiben Sie die Barriere/.test(errors), errors.trim().slice(0, 120));
+  const violations = await axe(page);
+  report.check(where, "axe WCAG 2.1 A/AA with errors shown: 0 violations", violations.length === 0, violations.map((v) => `${v.id} ${v.target}`).join("\n"));
+  await page.type("#id_message", "Browser-Test: Der Kontrast der Fußzeile ist zu gering.");
+  const [sent] = await Promise.all([page.waitForNavigation({ timeout: 10000 }), page.click(".feedback-form button[type=submit]")]);
+  const thanks = await page.evaluate(() => document.querySelector(".feedback-form [role=status]")?.textContent || "");
+  report.check(where, "report sent, thank-you shown", sent?.ok() && /Vielen Dank/.test(thanks), `HTTP ${sent?.status()} ${page.url()}`);
+  report.check(where, "no request to another host", page.external.length === 0, page.external.join("\n"));
+  await page.close();
+}
+
 export async function keyboardFlows(browser, base, targets, report) {
   for (const width of [1280, 390]) await report.guard(`Suche @${width}`, "skip link flow", () => skipLinkToResults(browser, base, report, width));
   for (const [name, path] of [["Startseite", "/"], ["Suche (leer)", "/suche/"], ["Fallstudie", targets.pages["Fallstudie"]]]) {
@@ -126,4 +152,5 @@ export async function keyboardFlows(browser, base, targets, report) {
   }
   await report.guard("Suche (Filter) @1280", "select flow", () => selectsWithoutReload(browser, base, report));
   await report.guard("Startseite @1280", "autocomplete flow", () => startPageAutocomplete(browser, base, report));
+  await report.guard("Barrierefreiheit @390", "feedback form flow", () => feedbackForm(browser, base, targets, report));
 }

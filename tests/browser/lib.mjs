@@ -90,6 +90,7 @@ export async function overflow(page) {
     // Otherwise a long word overflows its box: the element's own scrollWidth shows it.
     if (!culprits.length) culprits = all.filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX === "visible");
     culprits = culprits
+      .reverse()  // deepest first: that is the element to fix
       .slice(0, 4)
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
     return { ok: false, scroll, width, culprits };

@@ -8,10 +8,19 @@ import json
 
 
 def _first_url(model, **filters):
+    """The public page with the longest title: long German words are what breaks narrow screens."""
+    from django.db.models.functions import Length
+
     from wiki.models.pages import public_pages
 
-    page = public_pages(model.objects.filter(**filters)).order_by("path").first()
+    page = public_pages(model.objects.filter(**filters)).order_by(Length("title").desc(), "path").first()
     return page.url if page is not None else None
+
+
+def _has_user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username, is_superuser=True).exists()
 
 
 def targets():
@@ -20,7 +29,8 @@ def targets():
     from wiki.models import CaseStudyPage, LessonPage, MunicipalityPage, TemplatePage
 
     case_study = _first_url(CaseStudyPage)
-    town = CaseStudyPage.objects.live().public().order_by("path").first()
+    # A town with content of its own (the municipality page of a pioneer).
+    town = CaseStudyPage.objects.live().public().filter(municipality__pioneer=True).order_by("path").first()
     return {
         "pages": {
             "Startseite": "/",
@@ -36,7 +46,11 @@ def targets():
             "Offene Daten": "/offene-daten/",
             **{title: url for title, url in legal_page_urls().items()},
         },
-        "accounts": {role: {"username": a.username, "password": a.password} for role, a in DEMO_ACCOUNTS.items()},
+        "accounts": {
+            **{role: {"username": a.username, "password": a.password} for role, a in DEMO_ACCOUNTS.items()},
+            # Created by scripts/browser-tests.sh in its throwaway database only.
+            **({"superuser": {"username": "browser-admin", "password": "Browser-Admin-2026"}} if _has_user("browser-admin") else {}),
+        },
         "edit_page_id": CaseStudyPage.objects.order_by("path").values_list("pk", flat=True).first(),
     }
 
