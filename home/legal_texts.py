@@ -8,10 +8,10 @@ from home.legal import FEEDBACK_RETENTION_DAYS
 
 IMPRINT = """
 <h2>Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG)</h2>
-<p>[Name der betreibenden Stelle, z. B. Agentur oder Kreisverwaltung]<br>[Straße und Hausnummer]<br>[Postleitzahl und Ort]</p>
+<p>[Name der betreibenden Stelle, z. B. Agentur oder Kreisverwaltung]<br/>[Straße und Hausnummer]<br/>[Postleitzahl und Ort]</p>
 <p>Vertreten durch: [Name der vertretungsberechtigten Person, Funktion]</p>
 <h2>Kontakt</h2>
-<p>Telefon: [Telefonnummer]<br>E-Mail: [E-Mail-Adresse]</p>
+<p>Telefon: [Telefonnummer]<br/>E-Mail: [E-Mail-Adresse]</p>
 <h2>Verantwortlich für den Inhalt</h2>
 <p>Verantwortlich nach § 18 Abs. 2 Medienstaatsvertrag (MStV): [Name, Anschrift wie oben].</p>
 <p>Die Beiträge der Kommunen (Fallstudien, Erfahrungen, Vorlagen) verantworten die jeweils genannten Städte und Gemeinden; die Redaktion der betreibenden Stelle prüft sie vor der Veröffentlichung.</p>
@@ -23,7 +23,7 @@ IMPRINT = """
 
 PRIVACY = f"""
 <h2>Verantwortliche Stelle</h2>
-<p>[Name und Anschrift der betreibenden Stelle wie im Impressum]<br>Datenschutzbeauftragte oder Datenschutzbeauftragter: [Name, E-Mail-Adresse]</p>
+<p>[Name und Anschrift der betreibenden Stelle wie im Impressum]<br/>Datenschutzbeauftragte oder Datenschutzbeauftragter: [Name, E-Mail-Adresse]</p>
 <h2>Besuch der Website</h2>
 <p>Beim Lesen und Durchsuchen des Transferwikis setzen wir <strong>keine Cookies</strong>, binden keine Dienste anderer Anbieter ein (keine Schriften, Skripte, Karten oder Statistikdienste von fremden Servern) und erstellen keine Nutzungsprofile.</p>
 <p>Der Webserver verarbeitet technisch notwendig die IP-Adresse Ihres Geräts, um die Seite auszuliefern. Server-Protokolle mit IP-Adressen werden [Dauer, z. B. sieben Tage] aufbewahrt und nur zur Abwehr von Angriffen und zur Fehlersuche genutzt (Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit § 3 DSG NRW).</p>
@@ -50,13 +50,13 @@ ACCESSIBILITY_NON_ACCESSIBLE = """
 
 ACCESSIBILITY_CONTACT = """
 <p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Dann nutzen Sie bitte das Formular unten auf dieser Seite oder wenden Sie sich an:</p>
-<p>[Name der Ansprechstelle]<br>[Anschrift]<br>E-Mail: [E-Mail-Adresse]<br>Telefon: [Telefonnummer]</p>
+<p>[Name der Ansprechstelle]<br/>[Anschrift]<br/>E-Mail: [E-Mail-Adresse]<br/>Telefon: [Telefonnummer]</p>
 <p>Wir beantworten Ihre Rückmeldung innerhalb eines Monats.</p>
 """
 
 ACCESSIBILITY_ENFORCEMENT = """
 <p>Wenn Sie auf Ihre Rückmeldung innerhalb eines Monats keine zufriedenstellende Antwort erhalten haben, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden. Sie ist bei der Landesbeauftragten für Menschen mit Behinderung sowie für Patientinnen und Patienten in Nordrhein-Westfalen eingerichtet. Das Verfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.</p>
-<p>Ombudsstelle für barrierefreie Informationstechnik NRW<br>Fürstenwall 25, 40219 Düsseldorf<br>E-Mail: ombudsstelle-barrierefreie-it@mags.nrw.de</p>
+<p>Ombudsstelle für barrierefreie Informationstechnik NRW<br/>Fürstenwall 25, 40219 Düsseldorf<br/>E-Mail: ombudsstelle-barrierefreie-it@mags.nrw.de</p>
 """
 
 EASY_LANGUAGE = """
