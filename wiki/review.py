@@ -83,7 +83,15 @@ class ReviewCompletenessMixin:
         return cleaned
 
 
-class CaseStudyPageForm(ReviewCompletenessMixin, WagtailAdminPageForm):
+try:
+    # The knowledge pages' own admin form (control characters, document access) when present;
+    # the case study's form must keep those checks. Replace by a plain import once both exist.
+    from wiki.page_forms import KnowledgePageForm as _KnowledgePageForm
+except ImportError:  # pragma: no cover - branch without wiki/page_forms.py
+    _KnowledgePageForm = WagtailAdminPageForm
+
+
+class CaseStudyPageForm(ReviewCompletenessMixin, _KnowledgePageForm):
     pass
 
 
