@@ -26,8 +26,9 @@ def legal_site(site_tree):
 
 
 def footer_links(html):
-    nav = BeautifulSoup(html, "html.parser").find("nav", class_="legal-links")
-    return [(a.get_text(strip=True), a["href"]) for a in nav.find_all("a")] if nav else []
+    """The footer's links to legal pages, in their order (other footer links left out)."""
+    footer = BeautifulSoup(html, "html.parser").find("footer")
+    return [(a.get_text(strip=True), a["href"]) for a in footer.find_all("a") if a.get_text(strip=True) in FOOTER]
 
 
 def test_setup_site_creates_each_legal_page_once_and_keeps_curators_text(legal_site):
