@@ -97,24 +97,30 @@ export async function overflow(page) {
   });
 }
 
-// Outline (or box-shadow ring) of the focused element and its contrast against the background.
+// Focus indicator of the focused element and its best contrast: outline or box-shadow ring
+// against the surrounding background, a two-colour indicator (outline against its ring,
+// technique C40), or an outline drawn right on the element (offset <= 0) against the
+// element's own background.
 export async function focusStyle(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return { element: null };
-    const parse = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+    const parse = (c) => { const m = (c || "").match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
     const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
     const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-    let bg = null;
-    for (let node = el.parentElement; node; node = node.parentElement) { const c = parse(getComputedStyle(node).backgroundColor); if (c && c.a > 0.5) { bg = c; break; } }
-    bg = bg || { r: 255, g: 255, b: 255, a: 1 };
+    const background = (node) => { for (; node; node = node.parentElement) { const c = parse(getComputedStyle(node).backgroundColor); if (c && c.a > 0.5) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+    const around = background(el.parentElement);
+    const own = background(el);
     const style = getComputedStyle(el);
     const desc = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${(el.textContent || el.value || "").trim().slice(0, 30)}"`;
-    const width = parseFloat(style.outlineWidth) || 0;
-    let color = null;
-    if (style.outlineStyle !== "none" && width >= 2) color = parse(style.outlineColor);
-    else if (style.boxShadow && style.boxShadow !== "none") color = parse(style.boxShadow);
-    if (!color) return { element: desc, visible: false, reason: `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}` };
-    return { element: desc, visible: true, ratio: Math.round(contrast(color, bg) * 100) / 100 };
+    const outline = style.outlineStyle !== "none" && (parseFloat(style.outlineWidth) || 0) >= 2 ? parse(style.outlineColor) : null;
+    const shadow = style.boxShadow && style.boxShadow !== "none" ? parse(style.boxShadow) : null;
+    if (!outline && !shadow) return { element: desc, visible: false, reason: `outline ${style.outlineStyle} ${style.outlineWidth}, no box-shadow` };
+    const ratios = [];
+    if (outline) ratios.push(contrast(outline, around));
+    if (shadow) ratios.push(contrast(shadow, around));
+    if (outline && shadow) ratios.push(contrast(outline, shadow));
+    if (outline && (parseFloat(style.outlineOffset) || 0) <= 0) ratios.push(contrast(outline, own));
+    return { element: desc, visible: true, ratio: Math.round(Math.max(...ratios) * 100) / 100 };
   });
 }
