@@ -6,7 +6,7 @@ PORT   ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS  ?=
 
-.PHONY: help venv run test test-suites test-postgres test-sqlite bench services-start services-stop lint check-deploy clean
+.PHONY: help venv run test test-suites test-browser test-postgres test-sqlite bench services-start services-stop lint check-deploy clean
 
 help:
 	@echo "make run    – site with demo content at http://127.0.0.1:$(PORT) (SQLite, database search)"
@@ -20,17 +20,24 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# load_demo ends with the site's and the admin's address and the demo log-ins.
 run: venv
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py load_demo
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Starts PostgreSQL and Elasticsearch (installing what is missing), runs the suites, stops
 # what it started; services that were already running are reused and left running.
 test: venv
 	scripts/services.sh run -- $(MAKE) --no-print-directory test-suites
 
+# The browser suite last: it builds its own throwaway demo site (tests/browser/README.md).
 test-suites: test-postgres test-sqlite
+	$(MAKE) --no-print-directory test-browser
+
+# Real browser (Debian chromium + puppeteer-core/axe-core from npm) against a live demo site.
+test-browser: venv
+	PY=$(PY) scripts/browser-tests.sh
 
 # The whole suite on PostgreSQL with the Elasticsearch node.
 test-postgres:

@@ -10,7 +10,13 @@ class HomePage(Page):
     intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["wiki.MunicipalityIndexPage"]
+    subpage_types = [
+        "wiki.MunicipalityIndexPage",
+        "home.ImprintPage",
+        "home.PrivacyPage",
+        "home.AccessibilityStatementPage",
+        "home.EasyLanguagePage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -23,3 +29,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
+
+
+# The legal pages and the accessibility feedback live in their own module (home/legal.py).
+from home.legal import (  # noqa: E402,F401
+    AccessibilityFeedback,
+    AccessibilityStatementPage,
+    EasyLanguagePage,
+    ImprintPage,
+    PrivacyPage,
+)

@@ -141,14 +141,21 @@ def ensure_editor_group(municipality):
 @transaction.atomic
 def ensure_review_workflow(curators):
     """The workflow every page below the Kommunen index goes through."""
-    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
+    from wiki.models import ReviewApprovalTask
+
+    task = ReviewApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+        task = ReviewApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
     task.groups.add(curators)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
+    # Installations from before the completeness check used a plain group task: take it out
+    # of the workflow (pages already in review with it finish there).
+    for old in GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME, workflow_tasks__workflow=workflow):
+        WorkflowTask.objects.filter(workflow=workflow, task=old).delete()
+        GroupApprovalTask.objects.filter(pk=old.pk).update(active=False)
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(page=_index_page(), defaults={"workflow": workflow})

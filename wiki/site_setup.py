@@ -5,6 +5,7 @@ again after new municipalities were added to the reference data.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -55,11 +56,79 @@ def ensure_page_tree():
     return home
 
 
+LEGAL_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+FEEDBACK_PERMISSIONS = ["view", "change", "delete"]
+
+
+@transaction.atomic
+def ensure_legal_pages(home):
+    """Impressum, Datenschutz, Barrierefreiheit and Leichte Sprache below the start page,
+    each created once with starter text (never overwritten later)."""
+    from home import legal_texts as texts
+    from home.legal import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage
+
+    today = timezone.localdate()
+    wanted = [
+        (ImprintPage, {"title": "Impressum", "slug": "impressum", "body": texts.IMPRINT}),
+        (PrivacyPage, {"title": "Datenschutzerklärung", "slug": "datenschutz", "body": texts.PRIVACY, "updated_on": today}),
+        (
+            AccessibilityStatementPage,
+            {
+                "title": "Erklärung zur Barrierefreiheit",
+                "slug": "barrierefreiheit",
+                "intro": texts.ACCESSIBILITY_INTRO,
+                "non_accessible": texts.ACCESSIBILITY_NON_ACCESSIBLE,
+                "feedback_contact": texts.ACCESSIBILITY_CONTACT,
+                "enforcement": texts.ACCESSIBILITY_ENFORCEMENT,
+                "prepared_on": today,
+            },
+        ),
+        (EasyLanguagePage, {"title": "Leichte Sprache", "slug": "leichte-sprache", "body": texts.EASY_LANGUAGE}),
+    ]
+    pages = []
+    for model, fields in wanted:
+        page = model.objects.first()
+        if page is None:
+            page = model(**fields)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        pages.append(page)
+    return pages
+
+
+def _grant_legal_rights(curators, legal_pages):
+    """Curators edit the legal pages (outside the Kommunen tree) and read the feedback."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    for page in legal_pages:
+        for codename in LEGAL_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=curators, page=page, permission=permission)
+    curators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="home", codename__in=[f"{a}_accessibilityfeedback" for a in FEEDBACK_PERMISSIONS]
+        )
+    )
+
+
 def ensure_site():
-    """Everything an installation needs before anyone logs in: page tree, roles, workflow."""
+    """Everything an installation needs before anyone logs in: page tree, legal pages,
+    roles, workflow; Wagtail's default groups and workflow removed while untouched."""
     from wiki.permissions import ensure_roles
+    from wiki.wagtail_defaults import remove_wagtail_defaults
 
     with transaction.atomic():
         home = ensure_page_tree()
+        legal = ensure_legal_pages(home)
         curators, workflow, editors = ensure_roles()
-    return {"home": home, "curators": curators, "workflow": workflow, "editor_groups": editors}
+        _grant_legal_rights(curators, legal)
+        removed = remove_wagtail_defaults()
+    return {
+        "home": home,
+        "curators": curators,
+        "workflow": workflow,
+        "editor_groups": editors,
+        "legal_pages": legal,
+        "removed_defaults": removed,
+    }

@@ -127,6 +127,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# No request from the admin to another host: no avatars from Gravatar (it would receive the
+# MD5 of every editor's e-mail address), no update check against Wagtail's release server.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Regional search ---------------------------------------------------------------------
 # ELASTICSEARCH_URL unset: the database fallback answers every search.

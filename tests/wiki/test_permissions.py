@@ -19,8 +19,26 @@ from .conftest import ARNSBERG, SOEST, town
 pytestmark = pytest.mark.django_db
 
 
+COMPLETE_SECTIONS = [
+    ("challenge", "<p>Zu viel Streusalz auf trockenen Straßen.</p>"),
+    ("goal", "<p>Weniger Salz, gleiche Sicherheit.</p>"),
+    ("implementation", "<p>Glättesensoren an zwölf Brücken melden an die Einsatzplanung.</p>"),
+    ("transferability", "<p>Jede Kommune mit eigenem Winterdienst kann die Sensoren nachrüsten.</p>"),
+]
+
+
+def _contact_id():
+    from wiki.models import ContactPerson, Municipality
+
+    contact, _ = ContactPerson.objects.get_or_create(
+        name="Erika Beispiel", municipality=Municipality.objects.get(ags=ARNSBERG)
+    )
+    return str(contact.pk)
+
+
 def case_study_form(title="Sensorgestützte Winterdienst-Planung", **overrides):
-    """POST data of the case-study form as the admin's browser sends it."""
+    """POST data of the case-study form as the admin's browser sends it; complete for review
+    (wiki/review.py) unless `body` or `contact` are overridden."""
     mobility = Topic.objects.get(name="Mobilität")
     lists = {"topics": [str(mobility.pk)], "tags": []}
     lists.update({key: overrides.pop(key) for key in ("topics", "tags") if key in overrides})
@@ -33,7 +51,7 @@ def case_study_form(title="Sensorgestützte Winterdienst-Planung", **overrides):
         "start_year": "2022",
         "end_year": "",
         "body": streamfield(
-            [("section", {"kind": "goal", "text": rich_text("<p>Weniger Salz, gleiche Sicherheit.</p>")})]
+            [("section", {"kind": kind, "text": rich_text(text)}) for kind, text in COMPLETE_SECTIONS]
         ),
         "effort_time": "",
         "effort_staff": "",
@@ -43,7 +61,7 @@ def case_study_form(title="Sensorgestützte Winterdienst-Planung", **overrides):
         "operator_model": "",
         "licence": "",
         "source_url": "",
-        "contact": "",
+        "contact": overrides.pop("contact") if "contact" in overrides else _contact_id(),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -11,6 +11,7 @@ from .pages import (
     TemplatePage,
     TemplatePageDocument,
 )
+from .review_task import ReviewApprovalTask
 from .snippets import ContactPerson
 from .taxonomy import Tag, Topic
 
@@ -24,6 +25,7 @@ __all__ = [
     "MunicipalityIndexPage",
     "MunicipalityPage",
     "Phase",
+    "ReviewApprovalTask",
     "SizeClass",
     "Tag",
     "TemplateKind",

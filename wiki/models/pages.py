@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from wiki import page_types
 from wiki.blocks import BODY_BLOCKS
+from wiki.review import CaseStudyPageForm
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -222,6 +223,14 @@ class KnowledgePage(Page):
     def type_code(self):
         return self.specific_class.TYPE_CODE
 
+    def get_admin_display_title(self):
+        # Review lists and the dashboard show which town a page comes from.
+        from wiki.models.municipalities import Municipality
+
+        town = Municipality.objects.filter(pk=self.municipality_id).values_list("name", flat=True).first()
+        title = super().get_admin_display_title()
+        return f"{title} ({town})" if town else title
+
     @property
     def type_label(self):
         return self.specific_class._meta.verbose_name
@@ -290,6 +299,7 @@ class CaseStudyPage(KnowledgePage):
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
     is_creatable = True
     template = "wiki/case_study_page.html"
+    base_form_class = CaseStudyPageForm  # submit/publish/approve need the parts of wiki/review.py
 
     class Meta:
         verbose_name = page_types.CASE_STUDY.label

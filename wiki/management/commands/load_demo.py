@@ -3,6 +3,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from wiki.demo.accounts import create_demo_accounts
+
 
 class Command(BaseCommand):
     help = (
@@ -23,3 +25,4 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(f"Demo-Daten fehlerhaft: {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte sind vollständig ({time.monotonic() - started:.1f} s)."))
+        create_demo_accounts(self.stdout.write)

@@ -13,6 +13,9 @@ class Command(BaseCommand):
         result = ensure_site()
         self.stdout.write("Seitenbaum ist vollständig.")
         self.stdout.write(f"Gruppe „{result['curators'].name}“ und Workflow „{result['workflow'].name}“ sind eingerichtet.")
+        self.stdout.write(f"Rechtliche Seiten: {', '.join(page.title for page in result['legal_pages'])}.")
+        for note in result["removed_defaults"]:
+            self.stdout.write(f"Wagtail-Voreinstellung: {note}.")
         for group in result["editor_groups"]:
             self.stdout.write(f"Gruppe „{group.name}“ ist eingerichtet.")
         self.stdout.write(self.style.SUCCESS("Einrichtung abgeschlossen."))
