@@ -114,6 +114,12 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Uploads: the size limit (WAGTAILDOCS_MAX_UPLOAD_SIZE) is enforced while the body arrives.
+FILE_UPLOAD_HANDLERS = [
+    "wiki.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Transferwiki Südwestfalen"
@@ -161,7 +167,16 @@ LOGGING = {
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "wiki.document_forms.DocumentForm"
 # Text taken from an uploaded document for search: bounded in size and in time.
 DOCUMENT_TEXT_MAX_CHARS = env_int("DOCUMENT_TEXT_MAX_CHARS", 200_000)
-DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "10"))
+# 4 s: with the subprocess start the upload request stays under 5 s; a very long PDF then
+# keeps the text read so far (the editor is told).
+DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "4"))
+# Extraction runs in a child process (wiki/extraction_worker.py) with this address-space limit.
+DOCUMENT_EXTRACTION_MEMORY_MB = env_int("DOCUMENT_EXTRACTION_MEMORY_MB", 512)
+# Zip-based documents (wiki/zip_limits.py): unpacked total and per part, ratio, number of parts.
+DOCUMENT_MAX_UNPACKED_BYTES = env_int("DOCUMENT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+DOCUMENT_MAX_MEMBER_BYTES = env_int("DOCUMENT_MAX_MEMBER_BYTES", 50 * 1024 * 1024)
+DOCUMENT_MAX_COMPRESSION_RATIO = env_int("DOCUMENT_MAX_COMPRESSION_RATIO", 150)
+DOCUMENT_MAX_ZIP_MEMBERS = env_int("DOCUMENT_MAX_ZIP_MEMBERS", 5000)
 # Outbox: apply right after commit (short timeout, so an outage never slows editors down),
 # retry with exponential backoff up to SEARCH_SYNC_MAX_BACKOFF seconds, report (ERROR log,
 # search_status) after SEARCH_SYNC_REPORT_AFTER failed attempts, keep applied rows for a week.
