@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between installations
 comes from the environment (see README, "Betrieb")."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +55,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with the German lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -84,6 +93,21 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Login throttling (django-axes; wiki/login_throttle.py, docs/operations.md) -----------
+# After AXES_FAILURE_LIMIT wrong passwords for one account (or one protected page) from one
+# client address, further attempts are refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Account and address together: an attacker cannot lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wiki.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "wiki.login_throttle.client_ip"
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 (default):
+# the header is ignored and REMOTE_ADDR counts.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -142,6 +166,10 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # "<alias>-<timestamp>" so that a rebuild can swap them.
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "transferwiki-knowledge")
 SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))
+
+# /health/ shows details (versions, hosts, errors) only to staff or with this token
+# (header X-Health-Token); everyone else gets {"status": "ok" | "degraded" | "unavailable"}.
+HEALTH_TOKEN = env_str("HEALTH_TOKEN")
 
 # --- Open data -----------------------------------------------------------------------------
 EXPORT_LICENSE_NAME = env_str("EXPORT_LICENSE_NAME", "CC BY 4.0")
