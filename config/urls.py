@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from wiki import login_throttle
 
 urlpatterns = [
     path("health/", home_views.health, name="health"),
@@ -20,4 +21,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page-password form with login throttling (same path, so it replaces Wagtail's).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        login_throttle.authenticate_with_password,
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -1,8 +1,22 @@
+import hmac
+
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
 from search.backends.elasticsearch import client
+
+
+def _may_see_details(request):
+    """Staff, or a monitoring system that sends the configured HEALTH_TOKEN (header
+    `X-Health-Token`). Anonymous visitors learn nothing about versions, hosts or errors."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        return True
+    token = getattr(settings, "HEALTH_TOKEN", None)
+    sent = request.headers.get("X-Health-Token", "")
+    return bool(token) and hmac.compare_digest(sent.encode(), token.encode())
 
 
 @never_cache
@@ -11,6 +25,7 @@ def health(request):
 
     200 while the site can serve pages (database up); Elasticsearch down only degrades
     search to the database fallback, so it sets "degraded" instead of failing the check.
+    The public answer is only the status; details for staff or with HEALTH_TOKEN.
     """
     try:
         with connection.cursor() as cursor:
@@ -30,7 +45,7 @@ def health(request):
         search["detail"] = detail
     degraded = configured and not reachable
     status = "ok" if database["ok"] and not degraded else ("degraded" if database["ok"] else "unavailable")
-    return JsonResponse(
-        {"status": status, "database": database, "search": search, "degraded": degraded},
-        status=200 if database["ok"] else 503,
-    )
+    body = {"status": status}
+    if _may_see_details(request):
+        body.update({"database": database, "search": search, "degraded": degraded})
+    return JsonResponse(body, status=200 if database["ok"] else 503)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from search import reference, service
 from search.openapi import build_openapi
+from search.params import parse_int
 from search.query import MAX_Q_LENGTH, TYPES, QueryError, SearchQuery
 from search.search_log import record_search
 
@@ -69,9 +70,9 @@ def suggest(request):
     raw_limit = request.GET.get("limit", "").strip()
     limit = SUGGEST_DEFAULT_LIMIT
     if raw_limit:
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= SUGGEST_MAX_LIMIT:
+        limit = parse_int(raw_limit)
+        if limit is None or not 1 <= limit <= SUGGEST_MAX_LIMIT:
             return error_response("limit", f"limit muss eine ganze Zahl zwischen 1 und {SUGGEST_MAX_LIMIT} sein.")
-        limit = int(raw_limit)
     try:
         suggestions = service.suggest(q, limit)
     except DatabaseError:

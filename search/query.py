@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from search.params import parse_decimal, parse_int
 
 from wiki import page_types
 
@@ -39,8 +40,9 @@ FILTER_PARAMS = {
     "phase": "phases",
 }
 
-_AGS_RE = re.compile(r"^\d{8}$")
-_DISTRICT_RE = re.compile(r"^\d{5}$")
+# [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits (search/params.py).
+_AGS_RE = re.compile(r"[0-9]{8}\Z")
+_DISTRICT_RE = re.compile(r"[0-9]{5}\Z")
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,100}$")
 _WHITESPACE_CONTROLS = {"\t", "\n", "\r", "\x0b", "\x0c"}
 
@@ -101,10 +103,9 @@ class SearchQuery:
         radius = _single("radius", get("radius"))
         radius_km = None
         if radius is not None:
-            try:
-                radius_km = float(radius.replace(",", "."))
-            except ValueError:
-                raise QueryError("radius", f"Der Umkreis „{_show(radius)}“ ist keine Zahl; bitte Kilometer angeben.") from None
+            radius_km = parse_decimal(radius)
+            if radius_km is None:
+                raise QueryError("radius", f"Der Umkreis „{_show(radius)}“ ist keine Zahl; bitte Kilometer angeben.")
             if not math.isfinite(radius_km) or not MIN_RADIUS_KM <= radius_km <= MAX_RADIUS_KM:
                 raise QueryError(
                     "radius",
@@ -297,9 +298,9 @@ def _integer(param, raw, default, minimum, maximum, label):
     value = _single(param, raw)
     if value is None:
         return default
-    if not re.fullmatch(r"[0-9]{1,7}", value):
+    number = parse_int(value)
+    if number is None:
         raise QueryError(param, f"{label} muss eine ganze Zahl sein, nicht „{_show(value)}“.")
-    number = int(value)
     if not minimum <= number <= maximum:
         raise QueryError(param, f"{label} muss zwischen {minimum} und {maximum} liegen.")
     return number

@@ -3,7 +3,9 @@
 Wired in through settings.WAGTAILDOCS_DOCUMENT_FORM_BASE, so the single upload, the multiple
 upload and the "replace file" form of the Wagtail admin all check the same way. A renamed
 executable, a legacy .doc saved as .docx, a password-protected Office file or a zip bomb is
-refused with a German message that says what to do instead.
+refused with a German message that says what to do instead. Zip bombs are caught here from the
+archive's directory alone (wiki/zip_limits.py), before any byte is decompressed; a file over
+the size limit never arrives whole (wiki/upload_limits.py).
 """
 
 import os
@@ -15,6 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.documents.forms import BaseDocumentForm
 
 from wiki.extraction import KIND_LABELS, ExtractionProblem, check_zip_size, sniff_kind
+from wiki.upload_limits import upload_limit
 
 # Which content each extension must have.
 EXPECTED_KIND = {
@@ -55,6 +58,13 @@ def check_upload(uploaded):
 
     size = getattr(uploaded, "size", None)
     limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    if getattr(uploaded, "too_large", False):
+        # Cut off while receiving (wiki/upload_limits.py): only "more than the limit" is known.
+        raise ValidationError(
+            "Die Datei ist zu groß (über %(limit)s). Erlaubt sind höchstens %(limit)s.",
+            code="file_too_large",
+            params={"limit": _size_text(upload_limit())},
+        )
     if size == 0:
         raise ValidationError("Die Datei ist leer.", code="empty")
     if limit is not None and size is not None and size > limit:

@@ -4,6 +4,11 @@ Used at upload/replace time (never while publishing), so a slow or broken file c
 upload a few seconds at most and never blocks a publish. The text is bounded in size and
 in time; whatever goes wrong is returned as a German message for editors instead of being
 raised, because a template page must stay publishable with or without its document text.
+
+`extract_text` does the work in the calling process; the site calls it only through
+`refresh_document_text`, which runs it in a separate process with memory and time limits
+(wiki/extraction_worker.py), so no document can exhaust a web worker. Zip-based formats are
+checked against wiki/zip_limits.py before any parser sees them.
 """
 
 import io
@@ -17,12 +22,12 @@ from xml.etree import ElementTree
 from django.conf import settings
 from django.utils import timezone
 
+from wiki.zip_limits import ZipLimitExceeded, ZipLimits, inspect_zip, read_member, verify_zip
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_CHARS = 200_000
 DEFAULT_TIME_LIMIT = 10.0  # seconds per document
-# A zip (DOCX/XLSX/ODT…) that unpacks to more than this is treated as a zip bomb.
-DEFAULT_MAX_UNPACKED = 200 * 1024 * 1024
 # Files larger than this are not read for text at all (the upload limit is usually lower).
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -49,10 +54,14 @@ KIND_LABELS = {
     "ole": "altes Office-Format oder verschlüsseltes Office-Dokument",
     "zip": "ZIP-Archiv",
 }
+MEMORY_PROBLEM = "Die Datei braucht zum Auslesen zu viel Speicher; ihr Text wird nicht übernommen."
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _setting(name, default):
+    # The extraction subprocess runs without Django settings; it passes every value explicitly.
+    if not settings.configured:
+        return default
     return getattr(settings, name, default)
 
 
@@ -125,22 +134,24 @@ def _looks_like_text(head):
     return controls <= len(decoded) // 100
 
 
-def check_zip_size(fileobj, max_unpacked=None):
-    """Raise ExtractionProblem when a zip-based file would unpack to an unreasonable size."""
-    limit = max_unpacked or _setting("DOCUMENT_MAX_UNPACKED_BYTES", DEFAULT_MAX_UNPACKED)
+def check_zip_size(fileobj, max_unpacked=None, *, verify=False, limits=None):
+    """Raise ExtractionProblem when a zip-based file is encrypted or would unpack to an
+    unreasonable size: declared sizes only (cheap, for the upload form), or with `verify`
+    also the bytes really produced while decompressing (in the extraction subprocess)."""
+    limits = limits or ZipLimits.from_settings()
+    if max_unpacked:
+        limits = ZipLimits(max_unpacked, min(limits.max_member, max_unpacked), limits.max_ratio, limits.max_members)
     try:
         with zipfile.ZipFile(fileobj) as archive:
-            total = sum(info.file_size for info in archive.infolist())
             if any(info.flag_bits & 0x1 for info in archive.infolist()):
                 raise ExtractionProblem("Die Datei ist passwortgeschützt; ihr Text kann nicht gelesen werden.")
-    except zipfile.BadZipFile:
+            (verify_zip if verify else inspect_zip)(archive, limits)
+    except ZipLimitExceeded as exc:
+        raise ExtractionProblem(str(exc)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError):
         raise ExtractionProblem("Die Datei ist beschädigt (kein gültiges ZIP-Archiv).") from None
     finally:
         fileobj.seek(0)
-    if total > limit:
-        raise ExtractionProblem(
-            f"Die Datei ist entpackt über {limit // (1024 * 1024)} MB groß; ihr Text wird nicht übernommen."
-        )
 
 
 # --- Text collection ----------------------------------------------------------------------
@@ -285,13 +296,14 @@ def _read_odf(fileobj, out):
 _DRAWING_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
-def _read_pptx(fileobj, out):
+def _read_pptx(fileobj, out, limits=None):
     # python-pptx is not a dependency; slide text is plain DrawingML runs.
+    limits = limits or ZipLimits.from_settings()
     with zipfile.ZipFile(fileobj) as archive:
         slides = [name for name in archive.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", name)]
         slides.sort(key=lambda name: int(re.search(r"(\d+)", name.rsplit("/", 1)[1]).group(1)))
         for name in slides:
-            root = ElementTree.fromstring(archive.read(name))
+            root = ElementTree.fromstring(read_member(archive, name, limits))
             for paragraph in root.iter(f"{_DRAWING_NS}p"):
                 text = "".join(node.text or "" for node in paragraph.iter(f"{_DRAWING_NS}t"))
                 if not out.add(text):
@@ -336,8 +348,9 @@ class Extraction:
     truncated: bool = False
 
 
-def extract_text(fileobj, *, max_chars=None, time_limit=None):
-    """Text of a document file (binary file object), bounded; never raises for bad files."""
+def extract_text(fileobj, *, max_chars=None, time_limit=None, limits=None):
+    """Text of a document file (binary file object), bounded; never raises for bad files.
+    In this process: the site calls it through refresh_document_text (a limited subprocess)."""
     max_chars = max_chars or _setting("DOCUMENT_TEXT_MAX_CHARS", DEFAULT_MAX_CHARS)
     time_limit = time_limit or _setting("DOCUMENT_EXTRACTION_SECONDS", DEFAULT_TIME_LIMIT)
     kind = None
@@ -358,7 +371,7 @@ def extract_text(fileobj, *, max_chars=None, time_limit=None):
         if reader is None:
             raise ExtractionProblem("Das Dateiformat wird für die Volltextsuche nicht unterstützt.")
         if kind in {"docx", "xlsx", "pptx", "odt", "ods", "odp"}:
-            check_zip_size(fileobj)
+            check_zip_size(fileobj, verify=True, limits=limits)
         reader(fileobj, out)
     except ExtractionProblem as exc:
         return Extraction(out.text(), str(exc), kind, out.truncated)
@@ -370,6 +383,8 @@ def extract_text(fileobj, *, max_chars=None, time_limit=None):
             kind,
             True,
         )
+    except MemoryError:
+        return Extraction("", MEMORY_PROBLEM, kind)
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on broken files
         logger.warning("Text extraction failed (%s): %s", kind, exc, exc_info=True)
         return Extraction(
@@ -399,11 +414,13 @@ def _size_of(fileobj):
 
 def refresh_document_text(document):
     """Extract the text of a KnowledgeDocument's file into its fields (not saved)."""
+    from wiki.extraction_worker import extract_text_isolated
+
     started = time.monotonic()
     try:
         document.file.open("rb")
         try:
-            result = extract_text(document.file)
+            result = extract_text_isolated(document.file)
         finally:
             document.file.seek(0)
     except (OSError, ValueError) as exc:

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.forms import WagtailAdminPageForm
+
 
 from wiki.blocks import SECTION_KINDS
 
@@ -23,6 +23,8 @@ REQUIRED_SECTIONS = ["challenge", "goal", "implementation", "transferability"]
 _SECTION_LABELS = dict(SECTION_KINDS)
 # POST keys of the edit form's buttons that end a draft.
 _FINAL_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
+
+from wiki.page_forms import KnowledgePageForm
 
 
 def _section_kinds_with_text(body):
@@ -83,15 +85,7 @@ class ReviewCompletenessMixin:
         return cleaned
 
 
-try:
-    # The knowledge pages' own admin form (control characters, document access) when present;
-    # the case study's form must keep those checks. Replace by a plain import once both exist.
-    from wiki.page_forms import KnowledgePageForm as _KnowledgePageForm
-except ImportError:  # pragma: no cover - branch without wiki/page_forms.py
-    _KnowledgePageForm = WagtailAdminPageForm
-
-
-class CaseStudyPageForm(ReviewCompletenessMixin, _KnowledgePageForm):
+class CaseStudyPageForm(ReviewCompletenessMixin, KnowledgePageForm):
     pass
 
 

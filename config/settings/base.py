@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between installations
 comes from the environment (see README, "Betrieb")."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,10 +40,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Errors under /api/ (403/404/405/414/500) as JSON in the API's error shape.
+    "search.api_errors.ApiErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -50,8 +54,19 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A review notification that cannot be sent is shown to the editor (wiki/mail.py).
+    "wiki.mail.MailFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy (home/security_headers.py).
+    "home.security_headers.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with the German lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -84,6 +99,39 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Content-Security-Policy (django-csp 4; /admin/ relaxed in home/security_headers.py) ----
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Login throttling (django-axes; wiki/login_throttle.py, docs/operations.md) -----------
+# After AXES_FAILURE_LIMIT wrong passwords for one account (or one protected page) from one
+# client address, further attempts are refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Account and address together: an attacker cannot lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wiki.login_throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "wiki.login_throttle.client_ip"
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 (default):
+# the header is ignored and REMOTE_ADDR counts.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -113,6 +161,12 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Uploads: the size limit (WAGTAILDOCS_MAX_UPLOAD_SIZE) is enforced while the body arrives.
+FILE_UPLOAD_HANDLERS = [
+    "wiki.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Transferwiki Südwestfalen"
@@ -126,6 +180,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# No request from editors' browsers to releases.wagtail.org (the CSP allows no other host).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 # No request from the admin to another host: no avatars from Gravatar (it would receive the
 # MD5 of every editor's e-mail address), no update check against Wagtail's release server.
@@ -139,6 +195,10 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # "<alias>-<timestamp>" so that a rebuild can swap them.
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "transferwiki-knowledge")
 SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))
+
+# /health/ shows details (versions, hosts, errors) only to staff or with this token
+# (header X-Health-Token); everyone else gets {"status": "ok" | "degraded" | "unavailable"}.
+HEALTH_TOKEN = env_str("HEALTH_TOKEN")
 
 # --- Open data -----------------------------------------------------------------------------
 EXPORT_LICENSE_NAME = env_str("EXPORT_LICENSE_NAME", "CC BY 4.0")
@@ -164,7 +224,16 @@ LOGGING = {
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "wiki.document_forms.DocumentForm"
 # Text taken from an uploaded document for search: bounded in size and in time.
 DOCUMENT_TEXT_MAX_CHARS = env_int("DOCUMENT_TEXT_MAX_CHARS", 200_000)
-DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "10"))
+# 4 s: with the subprocess start the upload request stays under 5 s; a very long PDF then
+# keeps the text read so far (the editor is told).
+DOCUMENT_EXTRACTION_SECONDS = float(env_str("DOCUMENT_EXTRACTION_SECONDS", "4"))
+# Extraction runs in a child process (wiki/extraction_worker.py) with this address-space limit.
+DOCUMENT_EXTRACTION_MEMORY_MB = env_int("DOCUMENT_EXTRACTION_MEMORY_MB", 512)
+# Zip-based documents (wiki/zip_limits.py): unpacked total and per part, ratio, number of parts.
+DOCUMENT_MAX_UNPACKED_BYTES = env_int("DOCUMENT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+DOCUMENT_MAX_MEMBER_BYTES = env_int("DOCUMENT_MAX_MEMBER_BYTES", 50 * 1024 * 1024)
+DOCUMENT_MAX_COMPRESSION_RATIO = env_int("DOCUMENT_MAX_COMPRESSION_RATIO", 150)
+DOCUMENT_MAX_ZIP_MEMBERS = env_int("DOCUMENT_MAX_ZIP_MEMBERS", 5000)
 # Outbox: apply right after commit (short timeout, so an outage never slows editors down),
 # retry with exponential backoff up to SEARCH_SYNC_MAX_BACKOFF seconds, report (ERROR log,
 # search_status) after SEARCH_SYNC_REPORT_AFTER failed attempts, keep applied rows for a week.

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F401,F403
 from .env import env_bool, env_int, env_list, env_str
+from .mail import email_settings
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", required=True)
@@ -28,3 +29,11 @@ if not SECURE_HSTS_PRELOAD:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# E-mail (review notifications): EMAIL_URL, e.g. smtp://user:password@mail.example.org:587?tls=1
+# (config/settings/mail.py). Unset: SMTP on localhost:25; a failed send is logged as ERROR and
+# shown to the editor (wiki/mail.py), never silent.
+globals().update(email_settings(env_str("EMAIL_URL", "smtp://localhost:25")))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "transferwiki@localhost")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

@@ -2,6 +2,18 @@ import socket
 
 import pytest
 
+TOKEN = "monitoring-token"
+
+
+@pytest.fixture(autouse=True)
+def health_token(settings):
+    settings.HEALTH_TOKEN = TOKEN
+
+
+def details(client):
+    """/health/ as the monitoring system sees it (with the token: all details)."""
+    return client.get("/health/", HTTP_X_HEALTH_TOKEN=TOKEN)
+
 
 def closed_port():
     sock = socket.socket()
@@ -14,7 +26,7 @@ def closed_port():
 @pytest.mark.django_db
 def test_health_reports_database_and_fallback_search_without_elasticsearch(client, settings):
     settings.ELASTICSEARCH_URL = None
-    response = client.get("/health/")
+    response = details(client)
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
@@ -24,7 +36,7 @@ def test_health_reports_database_and_fallback_search_without_elasticsearch(clien
 
 
 def test_health_reports_elasticsearch_reachable(client, elasticsearch):
-    body = client.get("/health/").json()
+    body = details(client).json()
     assert body["search"]["active_backend"] == "elasticsearch"
     assert body["search"]["elasticsearch_reachable"] is True
     assert body["search"]["detail"].startswith("8.")
@@ -37,7 +49,7 @@ def test_health_is_degraded_but_serving_when_elasticsearch_is_down(client, setti
 
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     es_client._client_for.cache_clear()
-    response = client.get("/health/")
+    response = details(client)
     assert response.status_code == 200  # pages and the database fallback still work
     body = response.json()
     assert body["status"] == "degraded"
@@ -48,7 +60,7 @@ def test_health_is_degraded_but_serving_when_elasticsearch_is_down(client, setti
 
 
 def test_health_on_postgresql(client, postgres):
-    body = client.get("/health/").json()
+    body = details(client).json()
     assert body["database"] == {"ok": True, "vendor": "postgresql"}
 
 
@@ -64,3 +76,25 @@ def test_health_is_503_when_the_database_is_unavailable(client, monkeypatch):
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_get_only_the_status(client, settings):
+    from search import client as es_client
+
+    settings.ELASTICSEARCH_URL = f"http://elastic:secret@127.0.0.1:{closed_port()}"
+    es_client._client_for.cache_clear()
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded"}
+    assert b"127.0.0.1" not in response.content and b"secret" not in response.content
+    assert client.get("/health/", HTTP_X_HEALTH_TOKEN="falsch").json() == {"status": "degraded"}
+    es_client._client_for.cache_clear()
+
+
+@pytest.mark.django_db
+def test_staff_see_the_details(client, settings, django_user_model):
+    settings.ELASTICSEARCH_URL = None
+    client.force_login(django_user_model.objects.create_user("technik", password="pw", is_staff=True))
+    body = client.get("/health/").json()
+    assert body["database"]["ok"] is True and body["search"]["active_backend"] == "database"

@@ -113,3 +113,49 @@ def plain_zip_bytes():
 
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+
+def _inflated_package(data, part, closing_tag, piece, unpacked_bytes):
+    """Rewrite `part` of a real package so that `piece` repeats before `closing_tag` until the
+    part unpacks to about `unpacked_bytes`: a valid document, a small file, a huge parse."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename != part:
+                target.writestr(info, content, compress_type=info.compress_type)
+                continue
+            head, tail = content.decode("utf-8").split(closing_tag, 1)
+            block = piece.encode("utf-8") * max(1, (1024 * 1024) // len(piece.encode("utf-8")))
+            member = zipfile.ZipInfo(part)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(member, "w", force_zip64=True) as stream:
+                stream.write(head.encode("utf-8"))
+                written = 0
+                while written < unpacked_bytes:
+                    stream.write(block)
+                    written += len(block)
+                stream.write((closing_tag + tail).encode("utf-8"))
+    return out.getvalue()
+
+
+def odt_bomb_bytes(unpacked_bytes=190 * 1024 * 1024):
+    """An ODT of well under a megabyte whose content.xml unpacks to ~190 MB of paragraphs."""
+    return _inflated_package(
+        odt_bytes(["Beschlussvorlage"]),
+        "content.xml",
+        "</office:text>",
+        "<text:p>Der Rat beschliesst die Einfuehrung digitaler Parkraumsensoren.</text:p>",
+        unpacked_bytes,
+    )
+
+
+def docx_bomb_bytes(unpacked_bytes=190 * 1024 * 1024):
+    """A DOCX of well under a megabyte whose document.xml unpacks to ~190 MB of paragraphs (parsed: +800 MB)."""
+    return _inflated_package(
+        docx_bytes(["Beschlussvorlage"]),
+        "word/document.xml",
+        "</w:body>",
+        "<w:p><w:r><w:t>Der Rat beschliesst die Einfuehrung digitaler Parkraumsensoren.</w:t></w:r></w:p>",
+        unpacked_bytes,
+    )

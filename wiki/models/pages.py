@@ -22,6 +22,7 @@ from wagtail.search import index
 from wiki import page_types
 from wiki.blocks import BODY_BLOCKS
 from wiki.review import CaseStudyPageForm
+from wiki.page_forms import KnowledgePageForm
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -198,6 +199,8 @@ class KnowledgePage(Page):
     is_creatable = False
     parent_page_types = ["wiki.MunicipalityPage"]
     subpage_types: list = []
+    # Refuses control characters and documents the editor may not choose (wiki/page_forms.py).
+    base_form_class = KnowledgePageForm
 
     class Meta:
         verbose_name = "Wissensseite"
