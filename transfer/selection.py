@@ -26,7 +26,9 @@ def parse(params):
     """SearchQuery from a QueryDict, dict or query string; raises QueryError (German)."""
     if isinstance(params, str):
         params = QueryDict(params)
-    query = SearchQuery.from_params(params)
+    from search import reference
+
+    query = SearchQuery.from_params(params, reference.get())
     return query.replace(page=1, sort="relevance")
 
 

@@ -83,12 +83,13 @@ def test_control_characters_are_stripped(db, client, page_factory):
 def test_feed_links_for_pages_and_searches(db, pages):
     from django.template import Context, Template
 
+    from search import reference
     from search.query import SearchQuery
 
     html = Template("{% load transfer_tags %}{% feed_head_links page %}").render(Context({"page": pages["public"]}))
     assert 'rel="alternate" type="application/atom+xml"' in html
     assert "/feeds/kommune/05958004.xml" in html and "/feeds/kreis/05958.xml" in html and "/feeds/handlungsfeld/" in html
-    query = SearchQuery.from_params({"q": ["Bürgerbus"], "page": ["2"]})
+    query = SearchQuery.from_params({"q": ["Bürgerbus"], "page": ["2"]}, reference.get())
     html = Template("{% load transfer_tags %}{% follow_links search_query=query %}").render(Context({"query": query}))
     assert 'href="/feeds/suche.xml?q=B%C3%BCrgerbus"' in html and "Diese Suche als Feed" in html
     assert 'href="/folgen/?q=B%C3%BCrgerbus"' in html
