@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from search.query import FILTER_PARAMS
 from tests.search.factories import make_page
 
@@ -92,14 +92,11 @@ def test_fuzz_on_the_database_backend(client, corpus, settings):
 
 
 def test_fuzz_on_elasticsearch(client, corpus, elasticsearch):
-    from django.conf import settings as django_settings
-
-    from search import index, service
-    from search.documents import build_documents
+    from search import service
+    from tests.search.factories import index_in_elasticsearch
 
     service.reset_backend_state()
-    index.ensure_index(elasticsearch, django_settings.SEARCH_INDEX_ALIAS)
-    index.bulk_upsert(elasticsearch, django_settings.SEARCH_INDEX_ALIAS, build_documents(corpus), refresh=True)
+    index_in_elasticsearch(elasticsearch, [page.pk for page in corpus])
     assert client.get("/api/search/", {"q": "Straßenbeleuchtung"}).json()["backend"] == "elasticsearch"
     try:
         _fuzz_all(client)
