@@ -1,12 +1,7 @@
-"""Great-circle distance, shared by both backends so that `distance_km` agrees between them."""
+"""Great-circle distance, shared by both backends so that `distance_km` agrees between them.
 
-import math
+The function lives in wiki.geo (the wiki needs it too and must not import search)."""
 
-EARTH_RADIUS_KM = 6371.0088  # mean radius; Elasticsearch's geo_distance uses the same (arc)
+from wiki.geo import EARTH_RADIUS_KM, haversine_km
 
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+__all__ = ["EARTH_RADIUS_KM", "haversine_km"]

@@ -8,7 +8,7 @@ formula the search uses, search.geo), so "12,3 km" here and in the search agree.
 
 from django.db.models import Count, Q
 
-from search.geo import haversine_km
+from wiki.geo import haversine_km
 
 NEARBY_TOWNS = 5
 SIMILAR_TOWNS = 4
