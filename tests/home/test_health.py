@@ -80,7 +80,7 @@ def test_health_is_503_when_the_database_is_unavailable(client, monkeypatch):
 
 @pytest.mark.django_db
 def test_anonymous_visitors_get_only_the_status(client, settings):
-    from search import client as es_client
+    from search.backends.elasticsearch import client as es_client
 
     settings.ELASTICSEARCH_URL = f"http://elastic:secret@127.0.0.1:{closed_port()}"
     es_client._client_for.cache_clear()
