@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.test import RequestFactory
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
@@ -22,8 +23,10 @@ def test_demo_accounts_log_in_with_the_documented_passwords(site_tree, settings)
     call_command("setup_site", stdout=StringIO())
     lines = []
     assert create_demo_accounts(lines.append) is True
-    curator = authenticate(username="demo-kuratorin", password="Kuratorin-Demo-2026")
-    editor = authenticate(username="demo-redaktion-arnsberg", password="Redaktion-Demo-2026")
+    # The admin login goes through django-axes, which needs the request.
+    login = RequestFactory().post("/admin/login/")
+    curator = authenticate(login, username="demo-kuratorin", password="Kuratorin-Demo-2026")
+    editor = authenticate(login, username="demo-redaktion-arnsberg", password="Redaktion-Demo-2026")
     assert curator is not None and editor is not None
     assert list(curator.groups.values_list("name", flat=True)) == ["Kuratorinnen und Kuratoren"]
     assert list(editor.groups.values_list("name", flat=True)) == ["Redaktion Arnsberg"]
