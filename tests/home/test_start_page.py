@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from tests.search.factories import make_page
 
 ARNSBERG, OLPE = "05958004", "05966024"

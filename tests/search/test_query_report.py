@@ -5,7 +5,7 @@ by the curator; the table downloads as CSV for German Excel."""
 import pytest
 from bs4 import BeautifulSoup
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from search.models import SearchQueryLog
 from tests.search.factories import make_page
 

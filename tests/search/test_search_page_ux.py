@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from search import fallback_index
+from search.backends.database import index as fallback_index
 from tests.search.factories import make_page, tag
 
 ARNSBERG, OLPE, SOEST = "05958004", "05966024", "05974040"

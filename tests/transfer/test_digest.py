@@ -132,7 +132,7 @@ def test_changed_page_comes_again_next_period_and_unsubscribed_get_nothing(db, c
 
 
 def test_search_subscription_uses_the_search(db, client, confirmed, page_factory):
-    from search import fallback_index
+    from search.backends.database import index as fallback_index
 
     subscription = confirmed(params="q=Bürgerbus")
     assert "Suche „Bürgerbus“" in client.get(f"/folgen/abmelden/{subscription.token}/").content.decode()

@@ -26,7 +26,7 @@ def parse_atom(response):
 
 @pytest.fixture
 def pages(page_factory):
-    from search import fallback_index
+    from search.backends.database import index as fallback_index
 
     made = {
         "public": page_factory.case_study("Bürgerbus digital", tags=["Bürgerbus"], topics=("Mobilität",)),
