@@ -263,8 +263,13 @@ def _partial_gates(backend, pages, monkeypatch, capsys):
     )
 
 
-_WAIT_FOR_PARTIAL_MATCHING = pytest.mark.skipif(
-    not PARTIAL_MATCHING_GATES, reason="issue 11's gates wait for ranked partial matching in both backends"
+# Until both backends rank partial matches the gates run and are expected to fail (strict: the
+# day a backend meets them, this marker fails the run, so the switch cannot be forgotten).
+_WAIT_FOR_PARTIAL_MATCHING = pytest.mark.xfail(
+    not PARTIAL_MATCHING_GATES,
+    reason="issue 11's gates wait for ranked partial matching in both backends",
+    raises=AssertionError,
+    strict=True,
 )
 
 
