@@ -19,3 +19,11 @@ NEAR_SCALE_KM = 25.0
 # recency: multiplier 1 + RECENCY_BOOST * 0.5^(age / half-life): mild, never beats a better match.
 RECENCY_BOOST = 0.1
 RECENCY_HALF_LIFE_DAYS = 365.0
+# Partial matching (search.analysis.required_matches decides which pages qualify):
+# a word the query hints a type with ("Vorlage", "Erfahrungen") raises pages of that type by
+# this factor without filtering out the others.
+TYPE_HINT_BOOST = 0.3
+# Proximity: a page whose text holds the query's content words next to each other (in order,
+# a few words apart at most) gets this much on top of its per-word scores, per adjacent pair.
+PROXIMITY_WEIGHT = 0.5
+PROXIMITY_SLOP = 3

@@ -40,6 +40,9 @@ class Hit:
     phase: str | None = None
     distance_km: float | None = None
     score: float | None = None  # internal: for debugging and relevance tests, not in the API
+    # Content words of the query this hit does not contain (partial matching, as typed), so
+    # the page can say "Nicht gefunden: …" instead of leaving the clerk to guess.
+    missing: list = field(default_factory=list)
 
     def to_dict(self):
         return {
@@ -55,6 +58,7 @@ class Hit:
             "tags": list(self.tags),
             "phase": self.phase,
             "distance_km": None if self.distance_km is None else round(float(self.distance_km), 1),
+            "missing": list(self.missing),
         }
 
     @property
@@ -84,6 +88,8 @@ class SearchResults:
     took_ms: float | None = None
     es_took_ms: int | None = None
     degraded: bool = False  # Elasticsearch configured but down: results may be incomplete
+    # (typed word, corrected word) for each typo that was repaired and searched as well.
+    repairs: list = field(default_factory=list)
 
     @property
     def page(self):
@@ -118,10 +124,11 @@ class SearchResults:
             # Elasticsearch is configured but was not reachable: the database answered, so
             # results may be incomplete (the search page says so).
             "degraded": self.degraded,
+            "repairs": [{"typed": typed, "searched": searched} for typed, searched in self.repairs],
         }
 
 
-def hit_from_document(document, parsed=None, score=None, distance=None):
+def hit_from_document(document, parsed=None, score=None, distance=None, missing=()):
     """A Hit from a search document (search.documents) as either backend stores it."""
     municipality = document.get("municipality") or None
     return Hit(
@@ -142,6 +149,7 @@ def hit_from_document(document, parsed=None, score=None, distance=None):
         phase=document.get("phase") or None,
         distance_km=None if distance is None else round(distance, 1),
         score=score,
+        missing=list(missing),
     )
 
 
