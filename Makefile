@@ -47,7 +47,7 @@ test-postgres:
 # Again on SQLite, the embedded default, where the two databases can behave differently:
 # the database search fallback (text matching, facets, distance), the API on top of it,
 # import/export and the health check.
-SQLITE_TESTS = tests/home tests/search/backends/test_database.py tests/search/test_fallback_index.py \
+SQLITE_TESTS = tests/home tests/search/backends/test_database.py tests/search/test_fallback_index.py tests/search/test_relevance.py \
 	tests/search/test_contract.py tests/search/test_api.py tests/wiki/test_importers.py tests/wiki/test_exporters.py
 test-sqlite:
 	env -u DATABASE_URL $(PY) -m pytest -m "not elasticsearch and not postgres and not slow" $(SQLITE_TESTS) $(PYTEST_ARGS)

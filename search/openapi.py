@@ -186,7 +186,7 @@ def build_openapi(server_url="/"):
                 "Hit": {
                     "type": "object",
                     "description": "Ein Treffer.",
-                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km"],
+                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km", "missing"],
                     "properties": {
                         "id": {"type": "integer", "description": "Seiten-ID."},
                         "external_id": {"type": ["string", "null"], "description": "Kennung aus einer importierten Projektliste."},
@@ -206,6 +206,14 @@ def build_openapi(server_url="/"):
                             "type": ["number", "null"],
                             "description": "Entfernung in Kilometern von der Kommune aus near; null ohne near.",
                         },
+                        "missing": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": (
+                                "Inhaltswörter der Anfrage (wie eingegeben), die dieser Treffer nicht enthält; "
+                                "leer, wenn er alle enthält. Treffer mit allen Wörtern stehen vorn."
+                            ),
+                        },
                     },
                 },
                 "FacetValue": {
@@ -219,7 +227,7 @@ def build_openapi(server_url="/"):
                 },
                 "SearchResponse": {
                     "type": "object",
-                    "required": ["query", "total", "page", "page_size", "backend", "results", "facets", "suggestion"],
+                    "required": ["query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"],
                     "properties": {
                         "query": {"type": "string", "description": "Der verwendete Suchtext."},
                         "total": {"type": "integer", "description": "Anzahl aller Treffer."},
@@ -246,6 +254,18 @@ def build_openapi(server_url="/"):
                         "suggestion": {
                             "type": ["string", "null"],
                             "description": "Schreibvorschlag („Meinten Sie …?“) oder null.",
+                        },
+                        "repairs": {
+                            "type": "array",
+                            "description": "Vermutete Tippfehler: zu jedem unbekannten Wort das bekannte, nach dem zusätzlich gesucht wurde.",
+                            "items": {
+                                "type": "object",
+                                "required": ["typed", "searched"],
+                                "properties": {
+                                    "typed": {"type": "string", "description": "Das eingegebene Wort."},
+                                    "searched": {"type": "string", "description": "Das Wort, nach dem auch gesucht wurde."},
+                                },
+                            },
                         },
                     },
                 },

@@ -97,6 +97,16 @@ class QueryAnalysis:
         """Page types the query hints at, in order: a boost for those pages, not a filter."""
         return tuple(dict.fromkeys(g.type_hint for g in self.groups if g.type_hint))
 
+    def missing(self, matched: Iterable[bool], page_type: str | None = None) -> list[str]:
+        """The content words (as typed) a page lacks, given whether it matched each content
+        group in order. A word that only hints at the page's own type ("Vorlage" on a
+        template) is not reported: the page is what the word asked for."""
+        return [
+            g.surface
+            for g, hit in zip(self.content_groups(), matched)
+            if not hit and not (page_type and g.type_hint == page_type)
+        ]
+
     def repairs(self) -> list[tuple[str, str]]:
         """(typed word, corrected word) for every repaired typo, for "searched for …"."""
         return [(g.surface, g.repaired) for g in self.groups if g.repaired]

@@ -273,6 +273,51 @@ def test_similar_pages_leave_out_the_page_and_its_town(corpus):
     assert all(hit.municipality["ags"] != ARNSBERG for hit in hits)
 
 
+# -- partial matching ------------------------------------------------------------------------
+def test_pages_with_most_words_come_after_pages_with_all_and_say_what_they_lack(corpus):
+    results = corpus.search(q="Sensoren Brücken Förderung")
+    names = corpus.names(q="Sensoren Brücken Förderung")
+    assert names[0] == "bruecken"  # two of three words; no page has all three
+    first = results.results[0]
+    assert first.missing == ["Förderung"]
+    assert "licht" in names  # one word of three is enough for three content words
+    licht = next(hit for hit in results.results if hit.id == corpus.id("licht"))
+    assert licht.missing == ["Brücken", "Förderung"]
+    assert results.to_dict()["results"][0]["missing"] == ["Förderung"]
+    assert corpus.search(q="Sensoren Brücken").results[0].missing == []
+
+
+def test_question_words_and_filler_neither_restrict_nor_show_as_missing(corpus):
+    results = corpus.search(q="gibt es schon Erfahrungen mit dem Rufbus bei uns")
+    assert corpus.names(q="gibt es schon Erfahrungen mit dem Rufbus bei uns")[0] == "rufbus"
+    assert results.results[0].missing == []
+    assert results.total == corpus.search(q="Rufbus").total
+
+
+def test_facet_counts_cover_the_partial_matches(corpus):
+    results = corpus.search(q="Sensoren Brücken Förderung")
+    assert sum(v.count for v in results.facets["type"]) == results.total
+    lessons = corpus.search(q="Sensoren Brücken Förderung", type=["lesson"])
+    assert corpus.names(q="Sensoren Brücken Förderung", type=["lesson"]) == ["bruecken"]
+    assert {v.value: v.count for v in lessons.facets["type"]} == {v.value: v.count for v in results.facets["type"]}
+
+
+def test_a_typo_inside_a_longer_query_is_repaired_and_reported(corpus):
+    results = corpus.search(q="Rufbsu ländlicher Raum")
+    assert results.results and results.results[0].id == corpus.id("rufbus")
+    assert ("Rufbsu", "Rufbus") in results.repairs
+    assert {"typed": "Rufbsu", "searched": "Rufbus"} in results.to_dict()["repairs"]
+    assert corpus.search(q="Rufbus ländlicher Raum").repairs == []
+
+
+def test_a_word_hinting_at_a_type_raises_it_without_filtering(corpus):
+    names = corpus.names(q="Vorlage Sensoren LoRaWAN")
+    assert names[0] == "ausschreibung"
+    assert "licht" in names and "bruecken" in names
+    hit = corpus.search(q="Vorlage Sensoren LoRaWAN").results[0]
+    assert "Vorlage" not in hit.missing  # the template is what "Vorlage" asked for
+
+
 # -- safety ----------------------------------------------------------------------------------
 HOSTILE = [
     '"', '"Straße', "\\", "a\\b\\", "*:*", "*", "?", '{"a":1}', "[]", "()", "((((", "title:x AND y",
@@ -315,10 +360,10 @@ def test_drafts_and_private_pages_are_never_returned(corpus):
 
 def test_json_has_the_documented_shape(corpus):
     data = corpus.search(q="Sensoren", near=ARNSBERG).to_dict()
-    assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion"}
+    assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"}
     hit = data["results"][0]
     assert set(hit) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                        "topics", "tags", "phase", "distance_km"}
+                        "topics", "tags", "phase", "distance_km", "missing"}
     assert set(hit["municipality"]) == {"ags", "name", "district", "district_name"}
     assert all(isinstance(name, str) for name in hit["topics"] + hit["tags"])
     assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase"}

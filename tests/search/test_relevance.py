@@ -6,7 +6,7 @@ pages of their towns and indexed through each backend's normal write path; every
 through the public search service. Two query sets: queries.json (keyword queries, the gates of
 issue 3) and queries_partial.json (queries as users type them: questions, longer queries,
 typos inside them, short acronyms, hyphenated compounds, multi-word synonyms; the gates of
-issue 11, switched on by PARTIAL_MATCHING_GATES once both backends rank partial matches). The
+issue 11, on the whole suite, with an ablation against the all-words rule). The
 thresholds and why they are where they are: docs/search.md, section "Analysis" → "Relevance
 suite". Run with `-s` to see the per-query table in a passing run (it is always part of a
 failure message).
@@ -37,9 +37,8 @@ THRESHOLD = {"elasticsearch": 0.90, "database": 0.88}
 # feature cannot hide behind the average.
 PHENOMENON_FLOOR = 0.60
 
-# Issue 11's gates on the whole suite (both query sets). They can pass only once both backends
-# rank partial matches (search.analysis.required_matches); switch them on then.
-PARTIAL_MATCHING_GATES = False
+# Issue 11's gates on the whole suite (both query sets): ranked partial matching
+# (search.analysis.required_matches) in both backends.
 PARTIAL_THRESHOLD = {"elasticsearch": 0.92, "database": 0.90}
 PARTIAL_PHENOMENON_FLOOR = 0.75
 # The ablation: with the all-words rule the whole suite must stay at least this far below the
@@ -257,30 +256,19 @@ def _partial_gates(backend, pages, monkeypatch, capsys):
     service.reset_backend_state()
     ablated = _evaluate(backend, pages)
     overall = mean([row.score for row in ablated])
+    _print(f"{backend}, all-words rule (ablation): nDCG@10 {overall:.3f}, zero-result rate {_zero_rate(ablated):.2f}", capsys)
     assert overall <= PARTIAL_THRESHOLD[backend] - ABLATION_MARGIN, (
         f"{backend}: the all-words rule scores {overall:.3f}, not clearly below {PARTIAL_THRESHOLD[backend]}: "
         f"the suite does not measure partial matching\n{_report({backend + ' all-words': ablated})}"
     )
 
 
-# Until both backends rank partial matches the gates run and are expected to fail (strict: the
-# day a backend meets them, this marker fails the run, so the switch cannot be forgotten).
-_WAIT_FOR_PARTIAL_MATCHING = pytest.mark.xfail(
-    not PARTIAL_MATCHING_GATES,
-    reason="issue 11's gates wait for ranked partial matching in both backends",
-    raises=AssertionError,
-    strict=True,
-)
-
-
-@_WAIT_FOR_PARTIAL_MATCHING
 def test_partial_matching_gates_database(relevance_corpus, settings, monkeypatch, capsys):
     settings.ELASTICSEARCH_URL = None
     _index_database(relevance_corpus)
     _partial_gates("database", relevance_corpus, monkeypatch, capsys)
 
 
-@_WAIT_FOR_PARTIAL_MATCHING
 @pytest.mark.elasticsearch
 def test_partial_matching_gates_elasticsearch(relevance_corpus, elasticsearch, settings, monkeypatch, capsys):
     _index_elasticsearch(elasticsearch, settings.SEARCH_INDEX_ALIAS, relevance_corpus)

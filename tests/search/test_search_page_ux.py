@@ -135,3 +135,23 @@ def test_zero_results_because_of_filters_offer_one_way_out(client, pages):
     links = [a for a in soup.find(id="search-results").find_all("a") if a["href"] == "/suche/?q=Rufbus" and "filter-chip" not in a.get("class", [])]
     assert [text(a) for a in links] == ["Ohne Filter suchen"]
     assert soup.select("#active-filters .filter-chip")  # the chip to remove the one filter stays
+
+
+# -- issue 11: what partial matching did ------------------------------------------------------
+def test_results_lacking_a_word_say_which_and_full_matches_do_not(client, pages):
+    soup = get(client, {"q": "Rufbus Sauerland Förderung"})
+    results = soup.select(".result")
+    assert text(results[0].select_one("h3")) == "Rufbus im Sauerland"
+    assert text(results[0].select_one(".missing-words")) == "Nicht gefunden: Förderung"
+    vertrag = next(r for r in results if text(r.select_one("h3")) == "Rufbus-Vertrag")
+    assert text(vertrag.select_one(".missing-words")) == "Nicht gefunden: Sauerland, Förderung"
+    soup = get(client, {"q": "Rufbus Sauerland"})
+    assert text(soup.select(".result")[0].select_one("h3")) == "Rufbus im Sauerland"
+    assert soup.select_one(".result:first-child .missing-words") is None
+
+
+def test_a_repaired_typo_is_named_on_the_page(client, pages):
+    soup = get(client, {"q": "Rufbsu Sauerland"})
+    assert text(soup.select_one(".repairs")) == "Statt „Rufbsu“ wurde auch nach „Rufbus“ gesucht."
+    assert text(soup.select(".result")[0].select_one("h3")) == "Rufbus im Sauerland"
+    assert get(client, {"q": "Rufbus Sauerland"}).select_one(".repairs") is None

@@ -44,15 +44,22 @@ from search.backends import suggestions
 from search.backends.base import SearchBackend
 from search.geo import haversine_km
 from search.models import SearchEntry, SearchEntryKey
-from search.ranking import FIELD_WEIGHTS, NEAR_BOOST, NEAR_SCALE_KM, RECENCY_BOOST, RECENCY_HALF_LIFE_DAYS
+from search.ranking import (
+    FIELD_WEIGHTS,
+    NEAR_BOOST,
+    NEAR_SCALE_KM,
+    RECENCY_BOOST,
+    RECENCY_HALF_LIFE_DAYS,
+    TYPE_HINT_BOOST,
+)
 from search.results import FACET_KEYS, SearchResults, hit_from_document, make_facets
 
 from . import index
-from .matching import GroupMatcher, Idf, has_terms
+from .matching import GroupMatcher, Idf, has_terms, proximity_bonus
 
 ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
 
-_SCORE_COLUMNS = ("id", "page_id", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
+_SCORE_COLUMNS = ("id", "page_id", "page_type", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
 
 
 class DatabaseBackend(SearchBackend):
@@ -91,32 +98,35 @@ class DatabaseBackend(SearchBackend):
     def search(self, query, synonyms=None):
         if query.is_browse:
             return self._browse(query)
-        parsed = analysis.analyze_query(query.q, synonyms)
+        parsed = analysis.analyze_query(query.q, synonyms, lexicon=index.lexicon())
         # Autocomplete uses prefixes; a submitted search matches whole words only.
         for group in parsed.groups:
             group.prefix = None
         suggestion = self._suggestion(query.q)
-        if not parsed.groups:
-            return self._results(query, 0, [], make_facets(query, {}), suggestion)
+        content = parsed.content_groups()
+        if not content:
+            return self._results(query, 0, [], make_facets(query, {}), suggestion, parsed)
 
         near = query.near_point()
         radius_towns = _towns_within(near, query.radius_km) if query.radius_km is not None else None
         selected = {key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
         vocabulary = index.vocabulary()
+        # The one rule of partial matching (search.analysis): a page qualifies with at least
+        # this many content words; called through the module so the relevance suite's
+        # ablation can swap in the all-words rule.
+        required = analysis.required_matches(len(content))
         for fuzzy in (False, True):
             # Exact first; typo variants only when nothing matched (a correct word must not be
             # diluted by look-alikes: "Stadt" must not find "Staat"), and only for words the
             # index does not know, as in the Elasticsearch backend.
             if fuzzy:
                 lexicon = index.lexicon()
-                unknown = {g.surface for g in parsed.groups if not lexicon.knows(g.surface)}
+                unknown = {g.surface for g in content if not g.repaired and not lexicon.knows(g.surface)}
                 if not unknown:
                     break
-            matchers = [
-                GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in parsed.groups
-            ]
-            text_filter = reduce(and_, (m.q() for m in matchers))
-            keys = _candidate_keys(SearchEntry.objects.filter(text_filter), radius_towns)
+            matchers = [GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in content]
+            qualifying = _qualifying(matchers, required)
+            keys = _candidate_keys(SearchEntry.objects.filter(id__in=qualifying), radius_towns) if qualifying else {}
             matched = [eid for eid, entry_keys in keys.items() if _passes(entry_keys, selected)]
             if matched:
                 break
@@ -124,19 +134,24 @@ class DatabaseBackend(SearchBackend):
 
         idf = Idf(vocabulary, index.entry_count())
         now = datetime.now(dt_timezone.utc)
+        hinted = set(parsed.type_hints)
         ranked = []
         for row in _load(matched, _SCORE_COLUMNS):
-            score = sum(m.score(row, idf) for m in matchers)
+            scores = [m.score(row, idf) for m in matchers]
+            score = sum(scores) + proximity_bonus(matchers, row, idf)
+            if row["page_type"] in hinted:
+                score *= 1 + TYPE_HINT_BOOST
             distance = _distance(near, row)
             score *= _recency_factor(row["sort_date"], now)
             if distance is not None:
                 score *= 1 + NEAR_BOOST * 0.5 ** ((distance / NEAR_SCALE_KM) ** 2)
-            ranked.append(_Ranked(row["id"], row["page_id"], score, distance, row["sort_date"]))
+            missing = tuple(parsed.missing([s > 0 for s in scores], row["page_type"]))
+            ranked.append(_Ranked(row["id"], row["page_id"], score, distance, row["sort_date"], missing))
         ranked.sort(key=_sort_key(query.effective_sort))
 
         page = ranked[query.offset : query.offset + query.page_size]
-        hits = self._hits([(r.entry_id, r.score, r.distance) for r in page], parsed)
-        return self._results(query, len(ranked), hits, facets, suggestion)
+        hits = self._hits([(r.entry_id, r.score, r.distance, r.missing) for r in page], parsed)
+        return self._results(query, len(ranked), hits, facets, suggestion, parsed)
 
     def _browse(self, query):
         near = query.near_point()
@@ -167,27 +182,38 @@ class DatabaseBackend(SearchBackend):
         hits = self._hits([(eid, None, None) for eid in page_ids], None, near=near)
         return self._results(query, total, hits, make_facets(query, counts), None)
 
-    def _results(self, query, total, hits, facets, suggestion):
-        return SearchResults(query=query, total=total, results=hits, facets=facets, suggestion=suggestion, backend=self.name)
+    def _results(self, query, total, hits, facets, suggestion, parsed=None):
+        return SearchResults(
+            query=query,
+            total=total,
+            results=hits,
+            facets=facets,
+            suggestion=suggestion,
+            backend=self.name,
+            repairs=parsed.repairs() if parsed else [],
+        )
 
     def _hits(self, ranked, parsed, near=None):
-        """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance)."""
+        """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance)
+        or (entry id, score, distance, missing words)."""
         if not ranked:
             return []
         rows = {
             row["id"]: row
-            for row in SearchEntry.objects.filter(id__in=[eid for eid, _s, _d in ranked]).values(
+            for row in SearchEntry.objects.filter(id__in=[item[0] for item in ranked]).values(
                 "id", "page_id", "document", "latitude", "longitude"
             )
         }
         hits = []
-        for eid, score, distance in ranked:
+        for eid, score, distance, *missing in ranked:
             row = rows.get(eid)
             if row is None:  # deleted between the two queries
                 continue
             if distance is None and near is not None:
                 distance = _distance(near, row)
-            hits.append(hit_from_document(row["document"], parsed, score=score, distance=distance))
+            hits.append(
+                hit_from_document(row["document"], parsed, score=score, distance=distance, missing=missing[0] if missing else ())
+            )
         return hits
 
     def _suggestion(self, text):
@@ -276,6 +302,16 @@ class _Ranked(NamedTuple):
     score: float
     distance: float | None
     date: datetime | None
+    missing: tuple = ()
+
+
+def _qualifying(matchers, required):
+    """Ids of the entries that match at least `required` of the query's content words: one
+    indexed query per word, counted here (a word matching no page costs one empty query)."""
+    counts = Counter()
+    for matcher in matchers:
+        counts.update(SearchEntry.objects.filter(matcher.q()).values_list("id", flat=True).iterator(chunk_size=5000))
+    return [eid for eid, n in counts.items() if n >= required]
 
 
 def _candidate_keys(candidates, radius_towns):

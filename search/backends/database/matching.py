@@ -13,7 +13,16 @@ from django.db import connection
 from django.db.models import Q
 
 from search import analysis
-from search.ranking import FIELD_WEIGHTS, MAX_TYPO_VARIANTS, PART_WEIGHT, SYNONYM_WEIGHT, TERM_WEIGHT, TYPO_WEIGHT
+from search.ranking import (
+    FIELD_WEIGHTS,
+    MAX_TYPO_VARIANTS,
+    PART_WEIGHT,
+    PROXIMITY_SLOP,
+    PROXIMITY_WEIGHT,
+    SYNONYM_WEIGHT,
+    TERM_WEIGHT,
+    TYPO_WEIGHT,
+)
 
 K1 = 1.2  # BM25 term-frequency saturation
 
@@ -22,6 +31,7 @@ class GroupMatcher:
     """One query word: which SQL selects it and how much each field match is worth."""
 
     def __init__(self, group, vocabulary, fuzzy=False):
+        self.main = group.terms[0] if group.terms else None  # for proximity
         self.variants = {}  # term -> weight
         for term in group.terms:
             self.variants[term] = TERM_WEIGHT
@@ -74,6 +84,31 @@ class GroupMatcher:
                     best = max(best, SYNONYM_WEIGHT * value)
             total += field_weight * best
         return total
+
+
+# Fields whose term positions count for proximity (as in Elasticsearch's mapping).
+PROXIMITY_FIELDS = ("title", "summary")
+
+
+def proximity_bonus(matchers, row, idf):
+    """Adjacent content words standing close in title or summary, scored like Elasticsearch's
+    phrase query with slop: in order up to PROXIMITY_SLOP + 1 positions apart, reversed up to
+    PROXIMITY_SLOP - 1."""
+    total = 0.0
+    for first, second in zip(matchers, matchers[1:]):
+        if first.main is None or second.main is None:
+            continue
+        for name in PROXIMITY_FIELDS:
+            terms = row[f"{name}_terms"].split()
+            if first.main not in terms or second.main not in terms:
+                continue
+            at_first = [i for i, t in enumerate(terms) if t == first.main]
+            at_second = [i for i, t in enumerate(terms) if t == second.main]
+            if any(
+                1 <= b - a <= PROXIMITY_SLOP + 1 or 1 <= a - b <= PROXIMITY_SLOP - 1 for a in at_first for b in at_second
+            ):
+                total += PROXIMITY_WEIGHT * FIELD_WEIGHTS[name] * (idf(first.main) + idf(second.main)) / 2
+    return total
 
 
 class Idf:

@@ -79,7 +79,7 @@ class ElasticsearchBackend(SearchBackend):
         parsed = None
         suggestion = None
         if not query.is_browse:
-            parsed = analysis.analyze_query(query.q, synonyms)
+            parsed = analysis.analyze_query(query.q, synonyms, lexicon=self._lexicon_or_none())
             for group in parsed.groups:
                 group.prefix = None  # a submitted search matches whole words only
             suggestion = self.spelling_suggestion(query.q)
@@ -106,6 +106,7 @@ class ElasticsearchBackend(SearchBackend):
             backend=self.name,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             es_took_ms=es_took,
+            repairs=parsed.repairs() if parsed else [],
         )
 
     def _run(self, builder):
@@ -117,12 +118,19 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _hit(raw, parsed, near):
         source = raw["_source"]
+        missing = []
+        if parsed:
+            # The word clauses are named "w<position>" (query.py): a word whose clause did not
+            # match is one this page lacks.
+            named = set(raw.get("matched_queries") or ())
+            matched = [f"w{i}" in named for i in range(len(parsed.content_groups()))]
+            missing = parsed.missing(matched, source.get("type"))
         distance = None
         if near is not None:
             location = (source.get("municipality") or {}).get("location")
             if location:
                 distance = haversine_km(near[0], near[1], location["lat"], location["lon"])
-        return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance)
+        return hit_from_document(source, parsed, score=raw.get("_score"), distance=distance, missing=missing)
 
     # -- index-wide facts, cached per process ------------------------------------------------
     _lexicons = Expiring(LEXICON_TTL_SECONDS)
@@ -163,14 +171,21 @@ class ElasticsearchBackend(SearchBackend):
 
         return self._tag_counts.get(compute, key=(id(self.es), self.alias))
 
+    def _lexicon_or_none(self):
+        try:
+            return self.lexicon()
+        except Exception:  # noqa: BLE001 - without a lexicon, typos are left to the fuzzy retry
+            logger.warning("lexicon unavailable", exc_info=True)
+            return None
+
     def unknown_words(self, parsed):
         """Surfaces of the query words that are neither in the lexicon nor acronyms."""
         try:
             lexicon = self.lexicon()
         except Exception:  # noqa: BLE001 - without a lexicon every word may be misspelt
             logger.warning("lexicon unavailable", exc_info=True)
-            return frozenset(g.surface for g in parsed.groups)
-        return frozenset(g.surface for g in parsed.groups if not lexicon.knows(g.surface))
+            return frozenset(g.surface for g in parsed.content_groups())
+        return frozenset(g.surface for g in parsed.content_groups() if not g.repaired and not lexicon.knows(g.surface))
 
     def spelling_suggestion(self, text):
         try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, InnerDoc, Integer, Keyword, Object, Text
 
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 # Analyzers (core Elasticsearch analysis only, see above). The built-in "whitespace"
 # analyzer: the terms are folded and stemmed in Python already, Elasticsearch only splits them.
@@ -23,11 +23,13 @@ TERMS_ANALYZER = "whitespace"
 TEXT_ANALYZER = "tw_text"  # standard + lowercase + German stop words: raw text, a safety net
 
 
-def _terms():
-    # Term frequencies without positions: every query on these fields is a term query
-    # (phrases are matched as "all terms", see query.py), and positions were
-    # the larger part of what indexing them cost.
-    return Text(analyzer=TERMS_ANALYZER, search_analyzer=TERMS_ANALYZER, index_options="freqs")
+def _terms(positions=False):
+    # Term frequencies without positions: queries on these fields are term queries (phrases
+    # are matched as "all terms", see query.py), and positions were the larger part of what
+    # indexing them cost. Title and summary are short; their positions serve proximity.
+    return Text(
+        analyzer=TERMS_ANALYZER, search_analyzer=TERMS_ANALYZER, index_options="positions" if positions else "freqs"
+    )
 
 
 def _text():
@@ -89,8 +91,8 @@ class KnowledgePageDocument(Document):
     last_published_at = Date()
     sort_date = Date()
     # Pre-analysed German terms (search.analysis.index_terms), whitespace-separated.
-    title_terms = _terms()
-    summary_terms = _terms()
+    title_terms = _terms(positions=True)
+    summary_terms = _terms(positions=True)
     body_terms = _terms()
     document_terms = _terms()
     meta_terms = _terms()  # topics, tags and their parents

@@ -11,11 +11,16 @@ becomes one clause that any of its forms can satisfy:
           └─ multi-word synonyms    (weight 0.8)   all their terms
     across fields: title 3, summary 2, topics/tags 2, body 1, places 0.8, template documents 0.6
 
-All words are required (a clerk's three words are meant together). Typos: if the exact
-request finds nothing, it is repeated with fuzzy matching for the words the index does not
-know (edit distance by word length, first letter fixed, never for acronyms, not over template
-document text), so a correct word is never diluted by look-alikes ("Stadt" must not find
-"Staat"). The score is then multiplied by a mild recency factor
+Partial matching: only content words count (question words and filler are dropped by the
+analysis); a page must match `analysis.required_matches(n)` of the n content words and is
+ranked by the sum of its per-word scores (IDF makes a missing rare word cost more than a
+missing common one), plus a bonus where adjacent words stand together in title or summary.
+Each word clause is named, so every hit says which words it lacks. Typos: each unknown word
+is repaired on its own against the lexicon (analysis); if the request still finds nothing, it
+is repeated with fuzzy matching for the words the index does not know (edit distance by word
+length, first letter fixed, never for acronyms, not over template document text), so a
+correct word is never diluted by look-alikes ("Stadt" must not find "Staat"). A word hinting
+at a page type raises that type (+30 %); the score is then multiplied by a mild recency factor
 (at most +10 %) and, with `near`, a distance factor (up to +50 %, half of it at 25 km).
 
 Facets are disjunctive: the selected filters go to `post_filter` (they narrow the hits, not
@@ -44,6 +49,11 @@ NEAR_BOOST = ranking.NEAR_BOOST  # up to +50 % for the searcher's own municipali
 NEAR_SCALE = f"{ranking.NEAR_SCALE_KM:g}km"  # half of the boost left at this distance (Gaussian)
 RECENCY_BOOST = ranking.RECENCY_BOOST  # up to +10 % for fresh pages
 RECENCY_HALF_LIFE = f"{ranking.RECENCY_HALF_LIFE_DAYS:g}d"
+TYPE_HINT_BOOST = ranking.TYPE_HINT_BOOST
+PROXIMITY_WEIGHT = ranking.PROXIMITY_WEIGHT
+PROXIMITY_SLOP = ranking.PROXIMITY_SLOP
+# Fields indexed with positions (search/backends/elasticsearch/mapping.py) for proximity.
+PROXIMITY_FIELDS = ("title_terms", "summary_terms")
 HIT_SOURCE = [
     "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
     "municipality", "topics", "tags", "phase", "sort_date",
@@ -132,15 +142,57 @@ class ElasticsearchQueryBuilder:
             return False
         return self.fuzzy is True or group.surface in self.fuzzy
 
+    def content_groups(self):
+        return self.parsed.content_groups() if self.parsed else []
+
     def text_query(self):
-        groups = self.parsed.groups if self.parsed else []
-        clauses = [c for c in (self.word_clause(g) for g in groups) if c is not None]
+        """Partial matching: one named clause per content word, of which at least
+        `analysis.required_matches` must match (the rest still add to the score, so pages
+        with all words come first); question words and filler neither restrict nor score.
+        Proximity clauses only add to the score."""
+        groups = self.content_groups()
+        clauses = []
+        for position, group in enumerate(groups):
+            clause = self.word_clause(group)
+            if clause is not None:
+                clauses.append({"bool": {"should": [clause], "_name": f"w{position}"}})
         if not clauses:
             return {"match_none": {}}
-        return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+        words = {"bool": {"should": clauses, "minimum_should_match": analysis.required_matches(len(groups))}}
+        near_each_other = self.proximity_clauses(groups)
+        return {"bool": {"must": [words], "should": near_each_other}} if near_each_other else words
+
+    def proximity_clauses(self, groups):
+        """Adjacent content words standing close together in the title or the summary
+        (phrase with slop on the main stems). The body is left out: positions there would
+        double what indexing the body terms costs."""
+        clauses = []
+        for first, second in zip(groups, groups[1:]):
+            if not first.terms or not second.terms:
+                continue
+            phrase = f"{first.terms[0]} {second.terms[0]}"
+            for name in PROXIMITY_FIELDS:
+                boost = PROXIMITY_WEIGHT * FIELD_WEIGHTS[name]
+                clauses.append({"match_phrase": {name: {"query": phrase, "slop": PROXIMITY_SLOP, "boost": boost}}})
+        return clauses
+
+    def type_hint_filter(self):
+        hints = self.parsed.type_hints if self.parsed else ()
+        return {"terms": {"type": list(hints)}} if hints else None
 
     def scored_query(self, base):
-        """Relevance × recency (mild) × nearness (with `near`)."""
+        """Relevance × type hint (if the query hints one) × recency (mild) × nearness (with
+        `near`), the same factors in the same order as the database backend."""
+        hint = self.type_hint_filter()
+        if hint is not None:
+            base = {
+                "function_score": {
+                    "query": base,
+                    "functions": [{"weight": 1.0}, {"filter": hint, "weight": TYPE_HINT_BOOST}],
+                    "score_mode": "sum",
+                    "boost_mode": "multiply",
+                }
+            }
         recency = {"exp": {"sort_date": {"origin": self.now.isoformat(), "scale": RECENCY_HALF_LIFE, "decay": 0.5}}, "weight": RECENCY_BOOST}
         scored = {
             "function_score": {
