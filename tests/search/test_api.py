@@ -42,7 +42,8 @@ def test_search_response_has_the_documented_shape(client, pages):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded"}
+    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded", "repairs"}
+    assert data["repairs"] == []
     assert data["degraded"] is False  # no Elasticsearch configured: the database is the backend, not a stand-in
     assert data["query"] == "Straßenbeleuchtung" and data["backend"] == "database"
     assert data["total"] == 2 and data["page"] == 1 and data["page_size"] == 10
@@ -52,8 +53,9 @@ def test_search_response_has_the_documented_shape(client, pages):
     hit = next(h for h in data["results"] if h["external_id"] == "SWF-1")
     assert set(hit) == {
         "id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-        "topics", "tags", "phase", "distance_km",
+        "topics", "tags", "phase", "distance_km", "missing",
     }
+    assert hit["missing"] == []
     assert hit["id"] == pages[0].pk and hit["type"] == "case_study" and hit["url"] == pages[0].url
     assert hit["municipality"] == {
         "ags": ARNSBERG, "name": "Arnsberg", "district": "05958", "district_name": "Hochsauerlandkreis",

@@ -182,8 +182,13 @@ def test_empty_result_suggests_spelling_related_topics_and_dropping_filters(clie
     assert empty.find("a", string="Ohne Filter suchen")["href"] == "/suche/?q=Stra%C3%9Fenbeleuchtnug+Dorf"
     topics = {text(a): a["href"] for a in empty.select("ul a")}
     assert topics and all(href.startswith("/suche/?topic=") for href in topics.values())
-    # facets without values are left out; a selected value stays, so it can be unticked
-    assert facet(soup, "type") == {"lesson": ("Erfahrung (0 Treffer)", True)}
+    # a selected value stays, so it can be unticked; the other types say what a wider search
+    # finds (pages with one of the two words)
+    assert facet(soup, "type") == {
+        "lesson": ("Erfahrung (0 Treffer)", True),
+        "case_study": ("Fallstudie (2 Treffer)", False),
+        "template": ("Vorlage (1 Treffer)", False),
+    }
     assert soup.find("fieldset", id="facet-tag") is None
 
     soup = get(client, {"q": "Energie"})
@@ -191,7 +196,8 @@ def test_empty_result_suggests_spelling_related_topics_and_dropping_filters(clie
 
 
 def test_related_topics_follow_the_query(client, pages):
-    soup = get(client, {"q": "Klima Wohnungsbau Zukunft"})
+    # pages with "Klima" exist, but not in Siegen: the empty result offers the topic
+    soup = get(client, {"q": "Klima Wohnungsbau Zukunft", "municipality": SIEGEN})
     topics = [text(a) for a in soup.find(id="empty-state").select("ul a")]
     assert topics == ["Energie und Klima"]
 

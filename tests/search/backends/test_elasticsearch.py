@@ -80,10 +80,15 @@ class TestQueryBuilder:
         assert "_geo_distance" in body["sort"][0]
         assert not find(body["query"], "geo_distance")  # near alone never filters
 
-    def test_words_are_all_required_and_fields_weighted(self):
-        body = build({"q": "Smarte Straßenbeleuchtung"})
-        musts = find(body["query"], "must")
-        assert musts and len(musts[0]) == 2
+    def test_half_the_content_words_are_required_and_fields_weighted(self):
+        body = build({"q": "wie haben andere Städte smarte Straßenbeleuchtung mit Sensoren gebaut"})
+        words = [
+            b for b in find(body["query"], "bool")
+            if "minimum_should_match" in b and all("_name" in c.get("bool", {}) for c in b["should"])
+        ]
+        # "wie haben andere Städte … mit" is filler; four content words, half of them required
+        assert [b["minimum_should_match"] for b in words] == [2]
+        assert [c["bool"]["_name"] for c in words[0]["should"]] == ["w0", "w1", "w2", "w3"]
         fields = find(body["query"], "fields")[0]
         assert "title_terms^3" in fields and "body_terms^1" in fields
 
@@ -151,9 +156,10 @@ def test_a_typo_retry_keeps_the_words_the_corpus_knows(elasticsearch, site_tree)
     staat = make_page(OLPE, "Friedhof und Staat", "Der Staat regelt Friedhöfe.")
     stadt = make_page(ARNSBERG, "Stadtentwicklung", "Die Stadt plant neu.")
     backend = index_pages(elasticsearch, [staat, stadt])
-    # "Stadt" and "Friedhof" are both known, but no page has both: no look-alike ("Staat")
-    # may pretend otherwise
-    assert run(backend, q="Stadt Friedhof").results == []
+    # "Stadt" and "Friedhof" are both known, no page has both: each page comes for its own
+    # word, and no look-alike ("Staat") may pretend to be the other one
+    missing = {hit.id: hit.missing for hit in run(backend, q="Stadt Friedhof").results}
+    assert missing == {staat.pk: ["Stadt"], stadt.pk: ["Friedhof"]}
     # a misspelt word next to a known one is still forgiven
     assert [hit.id for hit in run(backend, q="Friedhof Staatt").results] == [staat.pk]
 
@@ -202,6 +208,7 @@ def test_hits_carry_display_fields(elasticsearch, site_tree):
         "url": page.url, "summary": "Waldbrand früh erkennen.", "snippet": None,
         "municipality": {"ags": ARNSBERG, "name": "Arnsberg", "district": "05958", "district_name": "Hochsauerlandkreis"},
         "topics": ["Energie und Klima"], "tags": ["Waldbrand"], "phase": "pilot", "distance_km": 21.4,
+        "missing": [],
     }
     assert "<mark>Waldbrand</mark>" in hit.snippet
 
