@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -245,3 +246,8 @@ SEARCH_SYNC_BATCH_SIZE = env_int("SEARCH_SYNC_BATCH_SIZE", 500)
 SEARCH_SYNC_MAX_BACKOFF = env_int("SEARCH_SYNC_MAX_BACKOFF", 600)
 SEARCH_SYNC_REPORT_AFTER = env_int("SEARCH_SYNC_REPORT_AFTER", 5)
 SEARCH_SYNC_KEEP_DONE_DAYS = env_int("SEARCH_SYNC_KEEP_DONE_DAYS", 7)
+# Query log (search/search_log.py): rows older than this are deleted by `prune_search_log`
+# and once a day by `search_sync --loop`.
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
+if SEARCH_LOG_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("SEARCH_LOG_RETENTION_DAYS muss mindestens 1 sein (Tage).")
