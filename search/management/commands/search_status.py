@@ -43,6 +43,12 @@ class Command(BaseCommand):
             w(f"Alias:                   {es['alias']} → {es['index'] or '(kein Index)'}")
             if es["document_count"] is not None:
                 w(f"Dokumente im Index:      {es['document_count']}")
+            shape = es.get("replicas")
+            if shape:
+                w(
+                    f"Shards/Replikate:        {shape['shards']} / {shape['replicas']}"
+                    f" (konfiguriert {shape['configured']}, Zustand {shape['health']})"
+                )
             if es["index_mapping_version"] is not None or es["reachable"]:
                 w(f"Mapping-Version:         Index {es['index_mapping_version'] or '–'}, Code {es['code_mapping_version']}")
         else:
