@@ -3,9 +3,8 @@ rebuild, and no update is lost while nodes stop and start again, also not the up
 during a rebuild or while the node the site talks to is down (they wait in the outbox).
 
 Takes about four and a half minutes on two shared cores (three node starts, two restarts),
-so it runs in `make test-cluster` (part of
-`make bench`), not in `make test`. Without the Elasticsearch distribution it is skipped
-locally and fails under CI=true.
+so it runs in `make test-cluster` (part of `make bench`), not in `make test`. Without the
+Elasticsearch distribution it is skipped locally and fails under CI=true.
 """
 
 import uuid
