@@ -1,6 +1,6 @@
 """A document in a login-restricted collection lends nothing to what anonymous visitors see:
 neither its text nor its title reaches the search index (either backend, also after a
-rebuild), a snippet, the similar pages or the open-data export; restricting or opening a
+rebuild), a snippet, the similar pages, the feed or the open-data export; restricting or opening a
 collection later, or moving a document between collections, updates the index."""
 
 import json
@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
 from search.backends.elasticsearch.rebuild import rebuild
@@ -148,6 +149,14 @@ def test_moving_a_document_into_a_private_collection_removes_its_text(index):
         document.collection = _collection("Geschlossen", restricted=True)
         document.save()
     assert SECRET not in index.source(page)["document_text"]
+
+
+def test_feed_names_no_private_document(client, site_tree):
+    private, _public = _private_and_public()
+    _template_with_documents(private)
+    feed = client.get(reverse("wiki:feed_new")).content.decode()
+    assert "Vorlage Personalrat" in feed
+    assert SECRET not in feed and SECRET_TITLE not in feed
 
 
 def test_export_names_no_private_document(site_tree):
