@@ -6,12 +6,12 @@ PORT   ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS  ?=
 
-.PHONY: help venv run test test-suites test-browser test-postgres test-sqlite bench services-start services-stop lint check-deploy clean
+.PHONY: help venv run test test-suites test-browser test-postgres test-sqlite test-cluster bench services-start services-stop lint check-deploy clean
 
 help:
 	@echo "make run    – site with demo content at http://127.0.0.1:$(PORT) (SQLite, database search)"
 	@echo "make test   – all tests against real PostgreSQL and Elasticsearch (started and stopped here)"
-	@echo "make bench  – benchmarks (docs/benchmarks.md)"
+	@echo "make bench  – benchmarks (docs/benchmarks.md), then the three-node cluster test"
 
 venv: $(VENV)/.installed
 
@@ -39,10 +39,16 @@ test-suites: test-postgres test-sqlite
 test-browser: venv
 	PY=$(PY) scripts/browser-tests.sh
 
-# The whole suite on PostgreSQL with the Elasticsearch node.
+# The whole suite on PostgreSQL with the Elasticsearch node (the three-node cluster test
+# takes minutes: it runs in test-cluster).
 test-postgres:
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL is not set; use 'make test'"; exit 1; }
-	$(PY) -m pytest --durations=20 $(PYTEST_ARGS)
+	$(PY) -m pytest --durations=20 -m "not cluster" $(PYTEST_ARGS)
+
+# Three Elasticsearch nodes of their own (tests/search/cluster.py): replicas and no lost
+# update while nodes stop and start. Part of `make bench`.
+test-cluster: venv
+	scripts/services.sh run -- $(PY) -m pytest -m cluster tests/search/test_cluster.py $(PYTEST_ARGS)
 
 # Again on SQLite, the embedded default, where the two databases can behave differently:
 # the database search fallback (text matching, facets, distance), the API on top of it,
@@ -54,6 +60,7 @@ test-sqlite:
 
 bench: venv
 	scripts/services.sh run -- $(PY) -m bench $(BENCH_ARGS)
+	$(MAKE) --no-print-directory test-cluster
 
 services-start:
 	scripts/services.sh start

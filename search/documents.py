@@ -21,6 +21,7 @@ import json
 import logging
 from collections import defaultdict
 
+from wiki.document_access import exclude_restricted
 from wiki.page_text import body_parts
 
 from . import analysis
@@ -276,9 +277,12 @@ def load_pages(pages, contiguous=False):
             batch.partner_ids[page_id].append(municipality_id)
     template_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "template"]
     if template_ids:
+        # Only documents anonymous visitors may download lend their title and text: a
+        # document in a login-restricted collection stays out of the index, its snippets and
+        # "similar pages" (wiki/document_access.py).
+        attached = exclude_restricted(TemplatePageDocument.objects.filter(**among("page_id", template_ids)), "document__")
         for page_id, title, text in (
-            TemplatePageDocument.objects.filter(**among("page_id", template_ids))
-            .order_by("page_id", "sort_order", "pk")
+            attached.order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "document__title", "document__extracted_text")
         ):
             batch.document_parts[page_id].append(title or "")

@@ -15,13 +15,20 @@ What counts as one search (the report's numbers rest on this rule):
   new search.
 - A filtered search that found nothing also records how many hits the text alone has
   (`unfiltered_count`), so that "nothing found" and "the filters excluded everything" differ.
+
+Rows are kept for SEARCH_LOG_RETENTION_DAYS (default 90) and then deleted by `prune`
+(`manage.py prune_search_log`, and once a day by `search_sync --loop`): every anonymous search
+writes a row, so without a limit the table only grows.
 """
 
 import logging
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +86,38 @@ def _unfiltered_count(query):
     except Exception:  # the log is a side matter: a failing extra search must not break the page
         logger.warning("unfiltered count for the query log failed", exc_info=True)
         return None
+
+
+# --- Retention ----------------------------------------------------------------------------
+
+PRUNE_BATCH = 5000  # rows per DELETE: short statements, no long lock on a large table
+
+
+def retention_days():
+    return getattr(settings, "SEARCH_LOG_RETENTION_DAYS", 90)
+
+
+def prune_cutoff(days=None):
+    days = retention_days() if days is None else days
+    if days < 1:
+        raise ValueError("Die Aufbewahrungsfrist muss mindestens 1 Tag sein.")
+    return timezone.now() - timedelta(days=days)
+
+
+def prune(days=None, batch_size=PRUNE_BATCH, progress=None):
+    """Delete query-log rows older than `days` (default SEARCH_LOG_RETENTION_DAYS), in
+    batches; progress(deleted_so_far, total) after each. Returns the number deleted."""
+    from search.models import SearchQueryLog
+
+    cutoff = prune_cutoff(days)
+    old = SearchQueryLog.objects.filter(created_at__lt=cutoff)
+    total = old.count()
+    deleted = 0
+    while deleted < total:
+        ids = list(old.order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            break
+        deleted += SearchQueryLog.objects.filter(pk__in=ids).delete()[0]
+        if progress is not None:
+            progress(deleted, total)
+    return deleted

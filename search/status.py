@@ -1,7 +1,27 @@
 """The state of the search, collected for `search_status` (and usable by monitoring): each
-configured backend reports on its own index, the outbox on its queue."""
+configured backend reports on its own index, the outbox on its queue.
+
+Status output ends up in terminals, cron mails and monitoring systems, so no password may
+appear in it: every URL with credentials (ELASTICSEARCH_URL, and any exception text that
+quotes one) is shown as `https://user:***@host`."""
+
+import re
 
 from django.conf import settings
+
+# scheme://user:password@ – the user stays (it tells the operator which account), the password goes.
+_CREDENTIALS = re.compile(r"(?P<start>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*):[^@\s]+@")
+
+
+def mask_secrets(value):
+    """`value` (a string, or dicts/lists of them) with the password of every URL replaced by ***."""
+    if isinstance(value, str):
+        return _CREDENTIALS.sub(r"\g<start>:***@", value)
+    if isinstance(value, dict):
+        return {key: mask_secrets(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(mask_secrets(item) for item in value)
+    return value
 
 
 def _public_page_count():
@@ -44,7 +64,8 @@ def collect_status():
         .order_by("title")
         .values_list("pk", "title", "extraction_error")
     ]
-    return {
+    es["url"] = settings.ELASTICSEARCH_URL or ""
+    return mask_secrets({
         "backend": backend,
         "backend_label": label,
         "elasticsearch": es,
@@ -54,4 +75,4 @@ def collect_status():
         "report_after": report_after(),
         "document_problems": problems,
         "warnings": warnings,
-    }
+    })

@@ -7,6 +7,11 @@
 - `is_document_public(document)`: no view restriction (login, password, groups) on the
   document's collection or any collection above it. Only public documents may lend their
   text to anything anonymous visitors see (search index, snippets, exports, feeds).
+- `restricted_collection_paths()` / `exclude_restricted(queryset, prefix)`: the same rule as
+  a query filter, for the rebuild (thousands of pages) and any related lookup
+  (e.g. `TemplatePageDocument` through `document__`).
+- `template_pages_using_collection(collection)`: the pages whose public text changes when a
+  restriction on that collection (or above it) appears or goes.
 """
 
 from wagtail.documents import get_document_model
@@ -31,11 +36,40 @@ def is_document_public(document):
     return not CollectionViewRestriction.objects.filter(collection__in=collection.get_ancestors(inclusive=True)).exists()
 
 
+def restricted_collection_paths():
+    """Tree paths of every collection with a view restriction (few: one query)."""
+    return tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True).distinct())
+
+
+def in_public_collection(document, paths):
+    """Like `is_document_public`, with the restricted paths read once by the caller (exports
+    walk thousands of documents; `document.collection` should be prefetched)."""
+    collection = document.collection
+    return collection is None or not any(collection.path.startswith(path) for path in paths)
+
+
+def exclude_restricted(queryset, prefix="", paths=None):
+    """`queryset` without rows whose document (reached through `prefix`, e.g. "document__")
+    lies in a restricted collection or below one (treebeard paths share the prefix)."""
+    paths = restricted_collection_paths() if paths is None else paths
+    for path in paths:
+        queryset = queryset.exclude(**{f"{prefix}collection__path__startswith": path})
+    return queryset
+
+
 def public_documents(queryset=None):
     """The documents of `queryset` (default: all) whose collections carry no view restriction."""
     queryset = get_document_model().objects.all() if queryset is None else queryset
-    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    # A restriction covers its collection and every collection below it (treebeard paths).
-    for path in restricted:
-        queryset = queryset.exclude(collection__path__startswith=path)
-    return queryset
+    return exclude_restricted(queryset)
+
+
+def template_pages_using_collection(collection):
+    """Ids of the template pages with a document in `collection` or any collection below it."""
+    from django.apps import apps
+
+    # Through the app registry: the page models import the page form, which imports this.
+    return list(
+        apps.get_model("wiki", "TemplatePageDocument").objects.filter(document__collection__path__startswith=collection.path)
+        .values_list("page_id", flat=True)
+        .distinct()
+    )

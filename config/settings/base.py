@@ -1,10 +1,12 @@
 """Settings shared by every environment. Everything that differs between installations
 comes from the environment (see README, "Betrieb")."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -195,6 +197,19 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # "<alias>-<timestamp>" so that a rebuild can swap them.
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "transferwiki-knowledge")
 SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))
+# Shape of every new index (ensure_index and each search_rebuild): primary shards, and replicas
+# as a number ("1") or as a range for auto_expand_replicas ("0-1", "0-all"). The default "0-1"
+# keeps a single node green and gives a cluster of two or more nodes one replica.
+SEARCH_INDEX_SHARDS = env_int("SEARCH_INDEX_SHARDS", 1)
+SEARCH_INDEX_REPLICAS = env_str("SEARCH_INDEX_REPLICAS", "0-1").strip()
+if SEARCH_INDEX_SHARDS < 1:
+    raise ImproperlyConfigured("SEARCH_INDEX_SHARDS muss mindestens 1 sein.")
+if not re.fullmatch(r"\d+|\d+-(\d+|all)", SEARCH_INDEX_REPLICAS):
+    raise ImproperlyConfigured(
+        f"SEARCH_INDEX_REPLICAS muss eine Zahl (z. B. 1) oder ein Bereich (z. B. 0-1, 0-all) sein, nicht {SEARCH_INDEX_REPLICAS!r}."
+    )
+# How long a rebuild waits for the replicas of the new index before it swaps the alias.
+SEARCH_REBUILD_REPLICA_WAIT = float(env_str("SEARCH_REBUILD_REPLICA_WAIT", "60"))
 
 # /health/ shows details (versions, hosts, errors) only to staff or with this token
 # (header X-Health-Token); everyone else gets {"status": "ok" | "degraded" | "unavailable"}.
@@ -245,3 +260,8 @@ SEARCH_SYNC_BATCH_SIZE = env_int("SEARCH_SYNC_BATCH_SIZE", 500)
 SEARCH_SYNC_MAX_BACKOFF = env_int("SEARCH_SYNC_MAX_BACKOFF", 600)
 SEARCH_SYNC_REPORT_AFTER = env_int("SEARCH_SYNC_REPORT_AFTER", 5)
 SEARCH_SYNC_KEEP_DONE_DAYS = env_int("SEARCH_SYNC_KEEP_DONE_DAYS", 7)
+# Query log (search/search_log.py): rows older than this are deleted by `prune_search_log`
+# and once a day by `search_sync --loop`.
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
+if SEARCH_LOG_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("SEARCH_LOG_RETENTION_DAYS muss mindestens 1 sein (Tage).")

@@ -3,9 +3,12 @@
 Only what an anonymous visitor may read: live pages outside view restrictions, in their
 published version. Records come in import order (case studies before the lessons and
 templates that refer to them), so the export of one installation imports into another.
+A template's documents are listed only when all of them lie in collections without a view
+restriction (wiki/document_access.py).
 The extended columns appear only when they hold something other than the model's default.
 """
 
+from wiki.document_access import in_public_collection, restricted_collection_paths
 from wiki.imports.fields import CASE_STUDY_TEXT_FIELDS, FIELDS
 from wiki.models import CaseStudyPage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
@@ -87,7 +90,8 @@ def iter_pages(chunk_size=500):
         record["live"] = True
         yield page, _ordered(record)
 
-    for page in pages(TemplatePage, "case_studies", "documents__document"):
+    restricted_paths = restricted_collection_paths()
+    for page in pages(TemplatePage, "case_studies", "documents__document__collection"):
         record = _common(page, "template")
         refs, complete = case_study_ref([case_study.pk for case_study in page.case_studies.all()])
         if complete:
@@ -96,9 +100,11 @@ def iter_pages(chunk_size=500):
         for key, default in TEMPLATE_DEFAULTS.items():
             if getattr(page, key) != default:
                 record[key] = getattr(page, key)
-        documents = [item.document.title for item in page.documents.all()]
-        if documents:
-            record["documents"] = documents
+        # Like a non-public case study: with a private document the column is left out
+        # entirely, so its title is not revealed and a re-import does not detach it.
+        attached = [item.document for item in page.documents.all()]
+        if attached and all(in_public_collection(document, restricted_paths) for document in attached):
+            record["documents"] = [document.title for document in attached]
         yield page, _ordered(record)
 
 

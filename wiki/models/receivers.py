@@ -4,10 +4,13 @@
 Deleting a tag or topic changes the search documents of the pages that carried it: pre_delete
 runs inside Django's deletion transaction (also for queryset and bulk deletes from the
 admin), so search hears about it atomically with the delete. Uploaded documents get their
-text extracted here; search only reads it."""
+text extracted here; search only reads it. A view restriction on a collection, or a document
+moved into another collection, changes whether the document's text is public: the template
+pages using it are announced."""
 
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.models import CollectionViewRestriction
 from wagtail.signals import post_page_move
 
 from wiki.models.change_tracking import notify_pages_changed
@@ -85,3 +88,35 @@ def document_post_save(sender, instance, created=False, raw=False, update_fields
         return  # not yet attached to any page
     page_ids = TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True)
     notify_pages_changed(sender, page_ids, "document-replaced")
+
+
+# --- Who may read a document's text ----------------------------------------------------------
+
+
+@receiver(post_save, sender=CollectionViewRestriction, dispatch_uid="wiki-collection-restriction-saved")
+@receiver(pre_delete, sender=CollectionViewRestriction, dispatch_uid="wiki-collection-restriction-deleted")
+def collection_restriction_changed(sender, instance, **kwargs):
+    from wiki.document_access import template_pages_using_collection
+
+    notify_pages_changed(sender, template_pages_using_collection(instance.collection), "collection-restriction")
+
+
+@receiver(pre_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-collection-before")
+def document_collection_before(sender, instance, raw=False, **kwargs):
+    instance._previous_collection_id = (
+        sender.objects.filter(pk=instance.pk).values_list("collection_id", flat=True).first()
+        if instance.pk and not raw
+        else None
+    )
+
+
+@receiver(post_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-collection-after")
+def document_collection_after(sender, instance, created=False, raw=False, **kwargs):
+    """A document moved between collections may have become private or public."""
+    from wiki.models.pages import TemplatePageDocument
+
+    previous = getattr(instance, "_previous_collection_id", None)
+    if raw or created or previous is None or previous == instance.collection_id:
+        return
+    page_ids = TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True)
+    notify_pages_changed(sender, page_ids, "document-collection")

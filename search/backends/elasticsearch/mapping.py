@@ -108,12 +108,25 @@ class KnowledgePageDocument(Document):
 
 
 
+def replica_settings():
+    """Shards and replicas from settings (SEARCH_INDEX_SHARDS, SEARCH_INDEX_REPLICAS): a
+    range such as "0-1" becomes auto_expand_replicas (a single node stays green, a cluster
+    gets a replica), a number a fixed replica count. Not part of MAPPING_VERSION: a changed
+    value needs no rebuild to be correct, the next rebuild (or a settings update) applies it."""
+    from django.conf import settings
+
+    replicas = str(getattr(settings, "SEARCH_INDEX_REPLICAS", "0-1"))
+    shape = {"number_of_shards": int(getattr(settings, "SEARCH_INDEX_SHARDS", 1))}
+    if "-" in replicas:
+        shape["auto_expand_replicas"] = replicas
+    else:
+        shape.update(number_of_replicas=int(replicas), auto_expand_replicas=False)
+    return shape
+
+
 def index_settings():
     return {
-        "number_of_shards": 1,
-        # One node in development and tests; production clusters raise this themselves
-        # (README, "Betrieb"): a replica on a single node would keep the index yellow.
-        "number_of_replicas": 0,
+        **replica_settings(),
         "analysis": {
             "filter": {"tw_german_stop": {"type": "stop", "stopwords": "_german_"}},
             "analyzer": {

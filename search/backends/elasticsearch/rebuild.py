@@ -3,8 +3,11 @@
 1. Leftovers of an interrupted rebuild (concrete indices "<alias>-<timestamp>" that the alias
    does not point at) are deleted.
 2. A new concrete index is created with the current settings and mapping (its `_meta` records
-   MAPPING_VERSION) and filled with bulk requests from the live knowledge pages. Refresh is
-   off while filling.
+   MAPPING_VERSION; shards and replicas from SEARCH_INDEX_SHARDS / SEARCH_INDEX_REPLICAS, so
+   a cluster never loses its replicas by a rebuild) and filled with bulk requests from the
+   live knowledge pages. Refresh is off while filling. Before the swap the rebuild waits (at
+   most SEARCH_REBUILD_REPLICA_WAIT seconds) until the replicas are allocated, so the alias
+   moves to a redundant index; if they are not, it swaps anyway and says so.
 3. Updates that arrived meanwhile went through the alias into the old index. They are replayed
    into the new index from the outbox: every page with a task created or applied since shortly
    before the start, or still pending, is re-read and written (re-reading makes this exact,
@@ -68,6 +71,8 @@ class RebuildResult:
     seconds: float = 0.0
     replayed: int = 0
     cleaned_up: list = field(default_factory=list)
+    replicas: str = ""  # the new index's replica setting, e.g. "0-1 (1 Replikat)"
+    replicas_missing: bool = False  # not all replicas allocated when the alias moved
 
     @property
     def pages_per_second(self):
@@ -83,6 +88,13 @@ class RebuildResult:
             f"{de(self.pages)} Seiten in {de(self.seconds, 1)} s, {de(self.pages_per_second)} Seiten/s; "
             f"{self.replayed} Änderungen während des Aufbaus nachgetragen)."
         )
+        if self.replicas:
+            lines.append(f"Shards und Replikate: {self.replicas}.")
+        if self.replicas_missing:
+            lines.append(
+                "WARNUNG: Nicht alle Replikate sind verteilt (zu wenige Knoten für SEARCH_INDEX_REPLICAS?); "
+                "der Index ist bis dahin ohne Redundanz."
+            )
         if self.previous:
             lines.append(f"Alter Index {self.previous} gelöscht.")
         return lines
@@ -282,6 +294,25 @@ def _replay(es, target, since, require_alias=False):
     return len(page_ids)
 
 
+def _wait_for_replicas(es, name, result):
+    """Wait until every shard copy of the new index is allocated (health green), bounded."""
+    wait = float(getattr(settings, "SEARCH_REBUILD_REPLICA_WAIT", 60))
+    health = es.options(ignore_status=408, request_timeout=wait + 30).cluster.health(
+        index=name, wait_for_status="green", timeout=f"{max(int(wait * 1000), 100)}ms"
+    )
+    result.replicas_missing = health.get("status") != "green"
+    shape = es.indices.get_settings(index=name, name="index.number_of_*,index.auto_expand_replicas", flat_settings=True)
+    values = shape[name]["settings"]
+    replicas = int(values.get("index.number_of_replicas", 0))
+    expand = values.get("index.auto_expand_replicas", "false")
+    result.replicas = (
+        f"{values.get('index.number_of_shards')} Shard(s), "
+        + (f"Replikate automatisch {expand} (jetzt {replicas})" if expand not in ("false", None) else f"{replicas} Replikat(e)")
+    )
+    if result.replicas_missing:
+        logger.warning("Rebuild %s: replicas not all allocated after %.0fs (health %s)", name, wait, health.get("status"))
+
+
 def _chunks(items, size):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -352,6 +383,7 @@ def rebuild(es=None, progress=None, batch_size=500, grace_seconds=1.0, fault=Non
             result.replayed += _replay(es, name, since)
             es.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
             es.indices.refresh(index=name)
+            _wait_for_replicas(es, name, result)
 
             actions = [{"remove": {"index": old, "alias": alias}} for old in previous]
             if alias_is_index:

@@ -1,8 +1,8 @@
-"""What state the search is in: backend, index, counts, queue, errors, mapping version."""
+"""What state the search is in: backend, index, counts, queue, errors, mapping version
+(passwords in URLs masked by search.status)."""
 
 import json
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from search.status import collect_status
@@ -39,10 +39,16 @@ class Command(BaseCommand):
         es = status["elasticsearch"]
         w(f"Aktives Suchsystem:      {status['backend_label']}")
         if es["configured"]:
-            w(f"Elasticsearch:           {settings.ELASTICSEARCH_URL} – {'erreichbar' if es['reachable'] else 'NICHT erreichbar'} ({es['detail']})")
+            w(f"Elasticsearch:           {es['url']} – {'erreichbar' if es['reachable'] else 'NICHT erreichbar'} ({es['detail']})")
             w(f"Alias:                   {es['alias']} → {es['index'] or '(kein Index)'}")
             if es["document_count"] is not None:
                 w(f"Dokumente im Index:      {es['document_count']}")
+            shape = es.get("replicas")
+            if shape:
+                w(
+                    f"Shards/Replikate:        {shape['shards']} / {shape['replicas']}"
+                    f" (konfiguriert {shape['configured']}, Zustand {shape['health']})"
+                )
             if es["index_mapping_version"] is not None or es["reachable"]:
                 w(f"Mapping-Version:         Index {es['index_mapping_version'] or '–'}, Code {es['code_mapping_version']}")
         else:

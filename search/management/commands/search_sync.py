@@ -1,4 +1,8 @@
-"""Apply the pending search index updates (the outbox): once, or continuously as a worker."""
+"""Apply the pending search index updates (the outbox): once, or continuously as a worker.
+
+The worker is also the installation's one long-running housekeeper: with --loop it removes
+old applied tasks every hour and old query-log rows (search/search_log.py) once a day, so an
+installation that runs it needs no extra cron job for either."""
 
 import logging
 import signal
@@ -7,11 +11,13 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connection
 
+from search import search_log
 from search.sync import Applier, purge_done, queue_stats
 
 logger = logging.getLogger("search.sync")
 
 PURGE_EVERY = 3600  # seconds between removals of old, applied tasks in --loop mode
+PRUNE_LOG_EVERY = 86400  # seconds between removals of old query-log rows in --loop mode
 
 
 class Command(BaseCommand):
@@ -93,7 +99,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
         self.stdout.write(f"search_sync läuft (Intervall {interval:g} s); Beenden mit SIGTERM oder Strg+C.")
-        last_purge = 0.0
+        last_purge = last_log_prune = None
         while not stop["now"]:
             if not connection.in_atomic_block:  # (tests run the loop inside a transaction)
                 close_old_connections()
@@ -111,9 +117,14 @@ class Command(BaseCommand):
                     )
                     if self.verbosity >= 2:
                         self._summary(result, 0, queue_stats())
-                if time.monotonic() - last_purge > PURGE_EVERY:
+                if last_purge is None or time.monotonic() - last_purge > PURGE_EVERY:
                     purge_done()
                     last_purge = time.monotonic()
+                if last_log_prune is None or time.monotonic() - last_log_prune > PRUNE_LOG_EVERY:
+                    last_log_prune = time.monotonic()  # also after a failure: retried tomorrow, not every round
+                    pruned = search_log.prune()
+                    if pruned:
+                        logger.info("search_sync: %d query-log rows older than %d days deleted", pruned, search_log.retention_days())
                 if result.tasks and not result.failed_tasks:
                     continue  # more may be waiting: no pause while catching up
             except Exception:  # noqa: BLE001 - a worker must survive database hiccups
