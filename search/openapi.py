@@ -75,7 +75,7 @@ def build_openapi(server_url="/"):
             "name": "sort",
             "in": "query",
             "required": False,
-            "description": "Sortierung: relevance (Standard; ohne Suchtext wie date), date (neueste zuerst), distance (nächste zuerst, nur mit near).",
+            "description": "Sortierung: relevance (Standard; ohne Suchtext wie date), date (neueste zuerst), distance (nächste zuerst, nur mit near), adoptions (von den meisten Kommunen übernommen zuerst, bei Gleichstand nach Relevanz bzw. Datum).",
             "schema": {"type": "string", "enum": list(q.SORTS), "default": "relevance"},
         },
         {
@@ -186,7 +186,7 @@ def build_openapi(server_url="/"):
                 "Hit": {
                     "type": "object",
                     "description": "Ein Treffer.",
-                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km"],
+                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km", "adoptions"],
                     "properties": {
                         "id": {"type": "integer", "description": "Seiten-ID."},
                         "external_id": {"type": ["string", "null"], "description": "Kennung aus einer importierten Projektliste."},
@@ -205,6 +205,14 @@ def build_openapi(server_url="/"):
                         "distance_km": {
                             "type": ["number", "null"],
                             "description": "Entfernung in Kilometern von der Kommune aus near; null ohne near.",
+                        },
+                        "adoptions": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": (
+                                "Zahl der Kommunen, die diese Lösung übernommen haben, vorbereiten oder sich dafür "
+                                "interessieren; verworfene Übernahmen zählen nicht."
+                            ),
                         },
                     },
                 },

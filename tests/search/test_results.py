@@ -18,13 +18,13 @@ def test_to_dict_has_exactly_the_documented_keys():
         tags=["LED"], phase="pilot", distance_km=12.345, score=7.5,
     )
     data = SearchResults(query=query, total=1, results=[hit], backend="elasticsearch", es_took_ms=3).to_dict()
-    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded"}
+    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded", "repairs"}
     assert (data["query"], data["page"], data["page_size"]) == ("Licht", 1, 5)
     assert set(data["facets"]) == set(FACET_KEYS)
     result = data["results"][0]
     assert set(result) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                           "topics", "tags", "phase", "distance_km"}
-    assert result["distance_km"] == 12.3
+                           "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
+    assert result["distance_km"] == 12.3 and result["adoptions"] == 0
 
 
 def test_facets_are_labelled_in_german_and_keep_selected_values():
