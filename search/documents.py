@@ -218,6 +218,7 @@ class PageBatch:
         self.tag_ids = defaultdict(list)
         self.partner_ids = defaultdict(list)
         self.document_parts = defaultdict(list)
+        self.adoptions = {}  # id -> number of towns that adopt the page (transfer.adoptions)
         self.reference = None
 
 
@@ -287,7 +288,22 @@ def load_pages(pages, contiguous=False):
         ):
             batch.document_parts[page_id].append(title or "")
             batch.document_parts[page_id].append(text or "")
+    batch.adoptions = _adoption_counts(live_ids)
     return batch
+
+
+def _adoption_counts(page_ids):
+    """{page id: adoptions} (sort=adoptions). The counting rule is the transfer app's; an
+    adoption saved or deleted announces its page (transfer/receivers.py), so this stays current."""
+    from transfer.adoptions import adoption_counts
+
+    counts = {}
+    for start in range(0, len(page_ids), _ID_CHUNK):
+        counts.update(adoption_counts(page_ids[start : start + _ID_CHUNK]))
+    return counts
+
+
+_ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
 
 
 def assemble_documents(batch, page_ids=None):
@@ -300,7 +316,7 @@ def assemble_documents(batch, page_ids=None):
             result[page_id] = _document(
                 row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
                 batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
-                batch.document_parts.get(page_id, ()),
+                batch.document_parts.get(page_id, ()), batch.adoptions.get(page_id, 0),
             )
     return result
 
@@ -366,7 +382,7 @@ def _page_rows(ids, id_range=None):
             yield _PageRow(model, values)
 
 
-def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
+def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, adoptions=0):
     topics = [{"slug": ref.topics[t][0], "name": ref.topics[t][1]} for t in sorted(set(topic_ids)) if t in ref.topics]
     topics.sort(key=lambda t: t["name"])
     tags = sorted(
@@ -420,6 +436,7 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
         "first_published_at": first.isoformat() if first else None,
         "last_published_at": last.isoformat() if last else None,
         "sort_date": last.isoformat() if last else None,
+        "adoptions": adoptions,
         "title_terms": _terms_text(title),
         "summary_terms": _terms_text(summary),
         "body_terms": _terms_text(body),

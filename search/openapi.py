@@ -75,7 +75,7 @@ def build_openapi(server_url="/"):
             "name": "sort",
             "in": "query",
             "required": False,
-            "description": "Sortierung: relevance (Standard; ohne Suchtext wie date), date (neueste zuerst), distance (nächste zuerst, nur mit near).",
+            "description": "Sortierung: relevance (Standard; ohne Suchtext wie date), date (neueste zuerst), distance (nächste zuerst, nur mit near), adoptions (von den meisten Kommunen übernommen zuerst, bei Gleichstand nach Relevanz bzw. Datum).",
             "schema": {"type": "string", "enum": list(q.SORTS), "default": "relevance"},
         },
         {
@@ -186,7 +186,7 @@ def build_openapi(server_url="/"):
                 "Hit": {
                     "type": "object",
                     "description": "Ein Treffer.",
-                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km", "missing"],
+                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km", "missing", "adoptions"],
                     "properties": {
                         "id": {"type": "integer", "description": "Seiten-ID."},
                         "external_id": {"type": ["string", "null"], "description": "Kennung aus einer importierten Projektliste."},
@@ -212,6 +212,14 @@ def build_openapi(server_url="/"):
                             "description": (
                                 "Inhaltswörter der Anfrage (wie eingegeben), die dieser Treffer nicht enthält; "
                                 "leer, wenn er alle enthält. Treffer mit allen Wörtern stehen vorn."
+                            ),
+                        },
+                        "adoptions": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": (
+                                "Zahl der Kommunen, die diese Lösung übernommen haben, vorbereiten oder sich dafür "
+                                "interessieren; verworfene Übernahmen zählen nicht."
                             ),
                         },
                     },

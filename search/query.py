@@ -18,7 +18,7 @@ from search.params import parse_decimal, parse_int
 from wiki import page_types
 
 TYPES = page_types.TYPE_LABELS  # the page types of the wiki's registry: code -> German label
-SORTS = ("relevance", "date", "distance")
+SORTS = ("relevance", "date", "distance", "adoptions")
 PHASES = tuple(code for code, _label in page_types.PHASES)
 
 MAX_Q_LENGTH = 200

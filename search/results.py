@@ -43,6 +43,8 @@ class Hit:
     # Content words of the query this hit does not contain (partial matching, as typed), so
     # the page can say "Nicht gefunden: …" instead of leaving the clerk to guess.
     missing: list = field(default_factory=list)
+    # Towns that adopt this page ("verworfen" not counted; transfer.adoptions.adoption_counts).
+    adoptions: int = 0
 
     def to_dict(self):
         return {
@@ -59,6 +61,7 @@ class Hit:
             "phase": self.phase,
             "distance_km": None if self.distance_km is None else round(float(self.distance_km), 1),
             "missing": list(self.missing),
+            "adoptions": self.adoptions,
         }
 
     @property
@@ -150,6 +153,7 @@ def hit_from_document(document, parsed=None, score=None, distance=None, missing=
         distance_km=None if distance is None else round(distance, 1),
         score=score,
         missing=list(missing),
+        adoptions=int(document.get("adoptions") or 0),
     )
 
 

@@ -47,12 +47,21 @@ def public_adoptions():
     return Adoption.objects.filter(page__in=public_ids).select_related("municipality", "page", "page__municipality")
 
 
-def adoption_counts(page_ids):
-    """{page_id: number of towns that recorded an adoption} for public pages (for search).
-    Discarded adoptions count too: the number says how many towns took a close look."""
+def counts_as_adopted(adoption):
+    """The one counting rule: a town that looked and discarded (verworfen) did not adopt."""
+    return adoption.status != AdoptionStatus.DISCARDED
+
+
+def adoption_counts(page_ids=None):
+    """{page_id: number of towns that adopt the page} for public pages, pages without any
+    left out; all public pages when `page_ids` is None. What search sorts by, the export and
+    the page's panel show. Discarded adoptions do not count (see counts_as_adopted): they are
+    listed on the page with their reason, but "most adopted" must not rise by rejections."""
+    adoptions = public_adoptions().exclude(status=AdoptionStatus.DISCARDED)
+    if page_ids is not None:
+        adoptions = adoptions.filter(page_id__in=list(page_ids))
     rows = (
-        public_adoptions()
-        .filter(page_id__in=list(page_ids))
+        adoptions
         .order_by()
         .values("page_id")
         .annotate(n=Count("municipality", distinct=True))

@@ -7,3 +7,8 @@ class TransferConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "transfer"
     verbose_name = "Transfer und Folgen"
+
+    def ready(self):
+        from transfer import receivers
+
+        receivers.connect()

@@ -38,6 +38,8 @@ class SearchEntry(models.Model):
     latitude = models.FloatField("Breitengrad", null=True, blank=True)
     longitude = models.FloatField("Längengrad", null=True, blank=True)
     sort_date = models.DateTimeField("Datum", null=True, blank=True, db_index=True)
+    # Towns that adopt the page (the document's "adoptions"): the key of sort=adoptions.
+    adoptions = models.PositiveIntegerField("Übernahmen", default=0)
     document = models.JSONField("Suchdokument", default=dict)
     updated_at = models.DateTimeField("Aktualisiert", auto_now=True, db_index=True)
 

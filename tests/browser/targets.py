@@ -38,10 +38,13 @@ def targets():
             "Suche (Anfrage)": "/suche/?q=Sensoren",
             "Suche (Filter)": "/suche/?q=Sensoren&type=case_study",
             "Suche (keine Treffer)": "/suche/?q=Qwxzvbnmlkj",
+            # The region map with highlighted hits and the radius circle of "in meiner Nähe".
+            "Suche (in meiner Nähe)": "/suche/?q=Sensoren&near=05958004&radius=30",
             "Fallstudie": case_study,
             "Erfahrung": _first_url(LessonPage),
             "Vorlage": _first_url(TemplatePage),
             "Kommunenseite": _first_url(MunicipalityPage, municipality_id=town.municipality_id) if town else None,
+            "Kommunen (Karte)": "/kommunen/",
             "Schlagwörter": "/schlagwoerter/",
             "Offene Daten": "/offene-daten/",
             **{title: url for title, url in legal_page_urls().items()},

@@ -14,6 +14,7 @@ from search.models import SearchQueryLog
 from tests.search.factories import index_in_elasticsearch, make_page
 
 ARNSBERG, OLPE = "05958004", "05966024"
+SOEST, BRILON, BESTWIG = "05974040", "05958012", "05958008"
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_search_response_has_the_documented_shape(client, pages):
     hit = next(h for h in data["results"] if h["external_id"] == "SWF-1")
     assert set(hit) == {
         "id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-        "topics", "tags", "phase", "distance_km", "missing",
+        "topics", "tags", "phase", "distance_km", "missing", "adoptions",
     }
     assert hit["missing"] == []
     assert hit["id"] == pages[0].pk and hit["type"] == "case_study" and hit["url"] == pages[0].url
@@ -207,3 +208,84 @@ def test_the_database_backend_sends_no_elasticsearch_timing(client, pages):
     response = client.get("/api/search/", {"q": "Straßenbeleuchtung"})
     assert response.json()["backend"] == "database"
     assert "es;" not in response.get("Server-Timing", "")
+
+
+# -- adoptions: the count per hit and sort=adoptions -------------------------------------------
+
+
+def adopt(page, ags, status="implemented"):
+    from transfer.models import Adoption
+    from wiki.models import Municipality
+
+    return Adoption.objects.create(
+        page=page, municipality=Municipality.objects.get(ags=ags), status=status,
+        reason="Zu teuer." if status == "discarded" else "",
+    )
+
+
+def adopt_all(capture, pages):
+    """The template by two towns, the case study by one (a discarded one does not count),
+    recorded as a user would: the outbox brings the counts to the index after commit."""
+    lora, template, _bus = pages
+    with capture(execute=True):
+        adopt(template, SOEST)
+        adopt(template, BRILON, status="interested")
+        adopt(lora, SOEST, status="preparing")
+        adopt(lora, BESTWIG, status="discarded")
+
+
+def titles_and_counts(data):
+    return [(hit["title"], hit["adoptions"]) for hit in data["results"]]
+
+
+def test_hits_carry_their_adoptions_and_sort_by_them(client, pages, django_capture_on_commit_callbacks):
+    adopt_all(django_capture_on_commit_callbacks, pages)
+    relevance = client.get("/api/search/", {"q": "Straßenbeleuchtung"}).json()
+    assert dict(titles_and_counts(relevance)) == {"Smarte Straßenbeleuchtung mit LoRaWAN": 1, "Ratsvorlage Straßenbeleuchtung": 2}
+    most = client.get("/api/search/", {"q": "Straßenbeleuchtung", "sort": "adoptions"}).json()
+    assert titles_and_counts(most) == [("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1)]
+    browse = client.get("/api/search/", {"sort": "adoptions"}).json()
+    assert titles_and_counts(browse) == [
+        ("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1), ("Bürgerbus im Dorf", 0),
+    ]
+
+
+def test_changing_or_deleting_an_adoption_updates_the_count(client, pages, django_capture_on_commit_callbacks):
+    from transfer.models import Adoption
+
+    adopt_all(django_capture_on_commit_callbacks, pages)
+    template = pages[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        for adoption in Adoption.objects.filter(page=template):
+            adoption.status, adoption.reason = "discarded", "Passt nicht."
+            adoption.save()
+    browse = client.get("/api/search/", {"sort": "adoptions"}).json()
+    assert titles_and_counts(browse)[0] == ("Smarte Straßenbeleuchtung mit LoRaWAN", 1)
+    assert dict(titles_and_counts(browse))["Ratsvorlage Straßenbeleuchtung"] == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        Adoption.objects.filter(page=pages[0]).delete()
+    assert {hit["adoptions"] for hit in client.get("/api/search/").json()["results"]} == {0}
+
+
+def test_unknown_sort_names_the_allowed_ones_in_german(client, pages):
+    response = client.get("/api/search/", {"sort": "beliebt"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["parameter"] == "sort" and "Unbekannte Sortierung" in error["message"] and "adoptions" in error["message"]
+
+
+def test_elasticsearch_sorts_by_adoptions_kept_current_by_the_outbox(client, pages, elasticsearch, settings, django_capture_on_commit_callbacks):
+    from search import service
+    from search.backends.elasticsearch import index
+
+    settings.SEARCH_SYNC_INLINE_TIMEOUT = 10
+    service.reset_backend_state()
+    index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
+    index_in_elasticsearch(elasticsearch, pages)
+    adopt_all(django_capture_on_commit_callbacks, pages)
+    elasticsearch.indices.refresh(index=settings.SEARCH_INDEX_ALIAS)
+    most = client.get("/api/search/", {"q": "Straßenbeleuchtung", "sort": "adoptions"}).json()
+    assert most["backend"] == "elasticsearch"
+    assert titles_and_counts(most) == [("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1)]
+    browse = client.get("/api/search/", {"sort": "adoptions"}).json()
+    assert [count for _title, count in titles_and_counts(browse)] == [2, 1, 0]

@@ -363,8 +363,35 @@ def test_json_has_the_documented_shape(corpus):
     assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"}
     hit = data["results"][0]
     assert set(hit) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                        "topics", "tags", "phase", "distance_km", "missing"}
+                        "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
     assert set(hit["municipality"]) == {"ags", "name", "district", "district_name"}
     assert all(isinstance(name, str) for name in hit["topics"] + hit["tags"])
     assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase"}
     assert settings.SEARCH_INDEX_ALIAS
+
+
+# -- adoptions ---------------------------------------------------------------------------------
+def test_sort_by_adoptions_puts_the_most_adopted_first_then_relevance_or_date(corpus):
+    from search.documents import build_documents_by_id
+    from transfer.models import Adoption
+    from wiki.models import Municipality
+
+    def adopt(name, *towns, status="implemented"):
+        for ags in towns:
+            Adoption.objects.create(page=corpus.pages[name], municipality=Municipality.objects.get(ags=ags),
+                                    status=status, reason="Zu teuer." if status == "discarded" else "")
+
+    adopt("ausschreibung", OLPE, SOEST, MENDEN)
+    adopt("licht", OLPE, SOEST)
+    adopt("dorf", ARNSBERG, SOEST, MENDEN, status="discarded")  # looked at, not adopted: 0
+    # The index gets the counts through each backend's write path (the outbox's apply()).
+    corpus.backend.apply(build_documents_by_id([page.pk for page in corpus.pages.values()]), inline=True)
+
+    by_relevance = corpus.names(q="Sensoren")
+    most = corpus.names(q="Sensoren", sort="adoptions")
+    assert most[:2] == ["ausschreibung", "licht"]
+    assert most[2:] == [name for name in by_relevance if name not in ("ausschreibung", "licht")]
+    newest = corpus.names()
+    assert corpus.names(sort="adoptions") == ["ausschreibung", "licht"] + [n for n in newest if n not in ("ausschreibung", "licht")]
+    counts = {hit.title: hit.adoptions for hit in corpus.search(sort="adoptions").results}
+    assert counts[corpus.pages["ausschreibung"].title] == 3 and counts[corpus.pages["dorf"].title] == 0

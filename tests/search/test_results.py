@@ -23,8 +23,8 @@ def test_to_dict_has_exactly_the_documented_keys():
     assert set(data["facets"]) == set(FACET_KEYS)
     result = data["results"][0]
     assert set(result) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                           "topics", "tags", "phase", "distance_km", "missing"}
-    assert result["distance_km"] == 12.3
+                           "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
+    assert result["distance_km"] == 12.3 and result["adoptions"] == 0
 
 
 def test_facets_are_labelled_in_german_and_keep_selected_values():

@@ -118,7 +118,8 @@ def test_counts_and_lists_leave_out_drafts_and_restricted_pages(db, page_factory
         adopt(page, BESTWIG, status="discarded", reason="passt nicht")
     restrict(hidden)
     draft.unpublish()
-    assert adoption_counts([public.pk, hidden.pk, draft.pk]) == {public.pk: 2}
+    assert adoption_counts([public.pk, hidden.pk, draft.pk]) == {public.pk: 1}  # discarded: not adopted
+    assert adoption_counts() == {public.pk: 1}
     assert [(p.title, n) for p, n in most_adopted()] == [("Öffentlich", 1)]  # discarded not "adopted"
     lists = municipality_adoptions(town(SOEST).municipality)
     assert [a.page.title for a in lists["taken_over"]] == ["Öffentlich"]
@@ -137,7 +138,8 @@ def test_panel_shows_count_statuses_and_contact_only_to_editors(db, page_factory
     request = RequestFactory().get(page.url)
     request.user = AnonymousUser()
     html = template.render(Context({"page": page, "request": request}))
-    assert "Übernommen von 2 Kommunen" in html
+    assert "Übernommen von 1 Kommune<" in html  # the discarded one is listed, not counted
+    assert "1 Kommune hat die Übernahme geprüft und verworfen" in html
     assert "umgesetzt" in html and "verworfen" in html and "Kein Personal" in html
     assert "Herr Kontakt" not in html and "Übernahme eintragen" not in html
     request.user = editor_soest

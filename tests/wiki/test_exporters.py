@@ -143,3 +143,49 @@ def test_downloads_contain_public_pages_only(client, site_tree, tmp_path, page_f
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Digitaler Bauantrag" in body and "Interne Planung" not in body and "ol-entwurf" not in body
     assert client.post(reverse("wiki:open_data_csv")).status_code == 405
+
+
+# --- adoptions (how many towns took a page over) -----------------------------------------------
+
+
+def test_exports_carry_the_adoption_count_of_public_pages(client, site_tree, tmp_path, page_factory):
+    from openpyxl import load_workbook
+
+    from transfer.models import Adoption
+    from wiki.exports.dcat import dataset
+    from wiki.models import Municipality
+
+    run_import(write_jsonl(tmp_path, [CASE_STUDY, LESSON, TEMPLATE]))
+    case = CaseStudyPage.objects.get(external_id="as-2021-bauantrag")
+    private = page_factory.case_study("Interne Planung")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    def adopt(page, ags, status):
+        Adoption.objects.create(page=page, municipality=Municipality.objects.get(ags=ags), status=status,
+                                reason="Kein Personal." if status == "discarded" else "")
+
+    adopt(case, "05974040", "implemented")  # Soest
+    adopt(case, "05958012", "interested")  # Brilon
+    adopt(case, "05958008", "discarded")  # Bestwig: looked at it, did not adopt
+    adopt(private, "05974040", "implemented")
+
+    exported = {r["external_id"]: r for r in records(export())}
+    assert exported["as-2021-bauantrag"]["adoptions"] == 2
+    assert "adoptions" not in exported["as-vorlage-1"]  # like other extended columns: only when not 0
+    assert "Interne Planung" not in json.dumps(exported, ensure_ascii=False)
+
+    rows = list(csv.DictReader(io.StringIO(export("csv", tmp_path).read_text(encoding="utf-8-sig"))))
+    assert {row["external_id"]: row["adoptions"] for row in rows} == {"as-2021-bauantrag": "2", "so-lesson-1": "0", "as-vorlage-1": "0"}
+
+    sheet = list(load_workbook(io.BytesIO(client.get(reverse("wiki:open_data_xlsx")).content)).active.iter_rows(values_only=True))
+    column = sheet[0].index("adoptions")
+    assert {row[0]: row[column] for row in sheet[1:]} == {"as-2021-bauantrag": 2, "so-lesson-1": 0, "as-vorlage-1": 0}
+
+    assert "adoptions" in dataset("https://transferwiki.example")["dct:description"]
+
+    # The export still re-imports without change: the count is for readers, not an import field.
+    out, err, error = run_import(export("jsonl", tmp_path, "again.jsonl"))
+    assert error is None, err
+    assert "3 unverändert" in out
+    out, err, error = run_import(export("csv", tmp_path, "again.csv"))
+    assert error is None and "3 unverändert" in out and "Unbekannte Spalte" not in err + out

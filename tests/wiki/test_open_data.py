@@ -32,7 +32,7 @@ def test_excel_csv_is_semicolon_separated_utf8_with_bom_and_public_only(client, 
     text = body.decode("utf-8-sig")
     assert "Digitaler Bauantrag" in text and "Interne Planung" not in text and "ol-entwurf" not in text
     header = text.split("\r\n", 1)[0].split(";")
-    assert header[-2:] == ["municipality_name", "url"]
+    assert header[-3:] == ["municipality_name", "url", "adoptions"]
     assert ";Arnsberg;http://testserver/kommunen/arnsberg/digitaler-bauantrag/" in text
 
 

@@ -40,7 +40,8 @@ def adoptions_panel(context, page):
     return {
         "adoptable": True,
         "adoptions": items,
-        "count": len({item["adoption"].municipality_id for item in items}),
+        "count": sum(1 for item in items if rules.counts_as_adopted(item["adoption"])),
+        "discarded": sum(1 for item in items if not rules.counts_as_adopted(item["adoption"])),
         "record_url": record_url,
         # Contacts are for colleagues: shown to signed-in editors and curators only.
         "show_contacts": bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")),

@@ -69,7 +69,9 @@ def dataset(base_url):
         "dct:title": "Transferwiki Südwestfalen: Fallstudien, Erfahrungen und Vorlagen",
         "dct:description": (
             "Alle veröffentlichten Fallstudien, Erfahrungen und Vorlagen der Smart-City-Kommunen Südwestfalens "
-            "im Importformat des Transferwikis, ohne Entwürfe und zugriffsbeschränkte Seiten."
+            "im Importformat des Transferwikis, ohne Entwürfe und zugriffsbeschränkte Seiten. Die Spalte adoptions "
+            "nennt je Seite die Zahl der Kommunen, die die Lösung übernommen haben, vorbereiten oder sich dafür "
+            "interessieren (verworfene Übernahmen zählen nicht)."
         ),
         "dct:identifier": landing + "#datensatz",
         "dct:language": {"@id": f"{EU}language/DEU"},

@@ -47,6 +47,7 @@ def _cells(record, page=None, base_url=None):
     if page is not None:
         row["municipality_name"] = neutralise(page.municipality.name)
         row["url"] = _url(page, base_url)
+        row["adoptions"] = record.get("adoptions", 0)
     return row
 
 

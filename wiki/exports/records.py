@@ -6,6 +6,10 @@ templates that refer to them), so the export of one installation imports into an
 A template's documents are listed only when all of them lie in collections without a view
 restriction (wiki/document_access.py).
 The extended columns appear only when they hold something other than the model's default.
+
+Besides the import format, a record carries `adoptions` (how many towns adopt the page,
+counted by transfer.adoptions) when there are any; the importer skips it like the other
+columns for readers (wiki.imports.fields.READER_COLUMNS).
 """
 
 from wiki.document_access import in_public_collection, restricted_collection_paths
@@ -35,9 +39,24 @@ def _common(page, type_code):
     }
 
 
+def _adoption_counts():
+    """{page id: towns that adopt it} of all public pages, in one query."""
+    from transfer.adoptions import adoption_counts
+
+    return adoption_counts()
+
+
 def iter_pages(chunk_size=500):
     """(page, record) per public page; the page for columns that are not part of the
     import format (town name, URL)."""
+    adoptions = _adoption_counts()
+
+    def finished(page, record):
+        record = _ordered(record)
+        if adoptions.get(page.pk):
+            record["adoptions"] = adoptions[page.pk]
+        return record
+
     public_case_studies = {
         page.pk: page
         for page in public_pages(CaseStudyPage.objects.all()).only("pk", "external_id", "translation_key")
@@ -79,7 +98,7 @@ def iter_pages(chunk_size=500):
                 contact_email=page.contact.email,
                 contact_phone=page.contact.phone,
             )
-        yield page, _ordered(record)
+        yield page, finished(page, record)
 
     for page in pages(LessonPage):
         record = _common(page, "lesson")
@@ -88,7 +107,7 @@ def iter_pages(chunk_size=500):
         if complete:
             record["case_study"] = refs[0] if refs else None
         record["live"] = True
-        yield page, _ordered(record)
+        yield page, finished(page, record)
 
     restricted_paths = restricted_collection_paths()
     for page in pages(TemplatePage, "case_studies", "documents__document__collection"):
@@ -105,7 +124,7 @@ def iter_pages(chunk_size=500):
         attached = [item.document for item in page.documents.all()]
         if attached and all(in_public_collection(document, restricted_paths) for document in attached):
             record["documents"] = [document.title for document in attached]
-        yield page, _ordered(record)
+        yield page, finished(page, record)
 
 
 def iter_records(chunk_size=500):

@@ -29,9 +29,10 @@ EXTENDED_FIELDS = (
     ["end_year", "partners", "related", *CASE_STUDY_TEXT_FIELDS, "licence", *CONTACT_FIELDS, "template_kind", "documents"]
 )
 FIELDS = BASE_FIELDS + EXTENDED_FIELDS
-# Columns the spreadsheet exports add for people reading the table (town name, page
-# address); the importer skips them without a warning, so an export re-imports as it is.
-READER_COLUMNS = ["municipality_name", "url"]
+# Columns the exports add for people reading the table (town name, page address, number of
+# towns that adopt the page); the importer skips them without a warning, so an export
+# re-imports as it is. JSON Lines carries only `adoptions` of them, and only when not 0.
+READER_COLUMNS = ["municipality_name", "url", "adoptions"]
 LIST_FIELDS = {"topics", "tags", "case_study", "partners", "related", "documents"}
 # Columns that only some types have. A JSON record naming one for another type is rejected
 # (it was written for that page); a spreadsheet holds all types in one table, so there the

@@ -136,6 +136,7 @@ class KnowledgeImporter:
     # The work ---------------------------------------------------------------------------
 
     def _import(self, number, data, warnings):
+        data = {key: value for key, value in data.items() if key not in F.READER_COLUMNS}  # export-only columns
         unknown = sorted(set(data) - set(F.FIELDS))
         if unknown:
             raise LineError(f"unbekanntes Feld „{unknown[0]}“; erlaubt sind {', '.join(F.FIELDS)}")

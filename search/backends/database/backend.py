@@ -59,7 +59,7 @@ from .matching import GroupMatcher, Idf, has_terms, proximity_bonus
 
 ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
 
-_SCORE_COLUMNS = ("id", "page_id", "page_type", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
+_SCORE_COLUMNS = ("id", "page_id", "page_type", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude", "adoptions")
 
 
 class DatabaseBackend(SearchBackend):
@@ -146,7 +146,9 @@ class DatabaseBackend(SearchBackend):
             if distance is not None:
                 score *= 1 + NEAR_BOOST * 0.5 ** ((distance / NEAR_SCALE_KM) ** 2)
             missing = tuple(parsed.missing([s > 0 for s in scores], row["page_type"]))
-            ranked.append(_Ranked(row["id"], row["page_id"], score, distance, row["sort_date"], missing))
+            ranked.append(
+                _Ranked(row["id"], row["page_id"], score, distance, row["sort_date"], missing, row["adoptions"])
+            )
         ranked.sort(key=_sort_key(query.effective_sort))
 
         page = ranked[query.offset : query.offset + query.page_size]
@@ -166,6 +168,8 @@ class DatabaseBackend(SearchBackend):
             ordered = filtered.annotate(distance=_distance_expression(near)).order_by(
                 "distance", F("sort_date").desc(nulls_last=True), "-page_id"
             )
+        elif query.effective_sort == "adoptions":
+            ordered = filtered.order_by("-adoptions", F("sort_date").desc(nulls_last=True), "-page_id")
         else:
             ordered = filtered.order_by(F("sort_date").desc(nulls_last=True), "-page_id")
         page_ids = list(ordered.values_list("id", flat=True)[query.offset : query.offset + query.page_size])
@@ -303,6 +307,7 @@ class _Ranked(NamedTuple):
     distance: float | None
     date: datetime | None
     missing: tuple = ()
+    adoptions: int = 0
 
 
 def _qualifying(matchers, required):
@@ -402,6 +407,8 @@ def _sort_key(sort):
         return lambda r: (-_timestamp(r.date), -r.score, -r.page_id)
     if sort == "distance":
         return lambda r: (r.distance if r.distance is not None else float("inf"), -r.score, -r.page_id)
+    if sort == "adoptions":
+        return lambda r: (-r.adoptions, -r.score, -_timestamp(r.date), -r.page_id)
     return lambda r: (-r.score, -_timestamp(r.date), -r.page_id)
 
 

@@ -219,6 +219,7 @@ def _entry_values(document):
         "latitude": location.get("lat"),
         "longitude": location.get("lon"),
         "sort_date": _parse_date(document.get("sort_date")),
+        "adoptions": document.get("adoptions") or 0,
         "document": {k: v for k, v in document.items() if k not in _NOT_STORED},
     }
     return values, filter_keys(document), ({t: 1 for t in distinct}, {w: 1 for w in words})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, InnerDoc, Integer, Keyword, Object, Text
 
-MAPPING_VERSION = 4
+MAPPING_VERSION = 4  # 4: adoptions (sort=adoptions); positions in title/summary terms (proximity)
 
 # Analyzers (core Elasticsearch analysis only, see above). The built-in "whitespace"
 # analyzer: the terms are folded and stemmed in Python already, Elasticsearch only splits them.
@@ -90,6 +90,8 @@ class KnowledgePageDocument(Document):
     first_published_at = Date()
     last_published_at = Date()
     sort_date = Date()
+    # Number of towns that adopt the page (transfer.adoptions.adoption_counts): sort=adoptions.
+    adoptions = Integer()
     # Pre-analysed German terms (search.analysis.index_terms), whitespace-separated.
     title_terms = _terms(positions=True)
     summary_terms = _terms(positions=True)

@@ -56,7 +56,7 @@ PROXIMITY_SLOP = ranking.PROXIMITY_SLOP
 PROXIMITY_FIELDS = ("title_terms", "summary_terms")
 HIT_SOURCE = [
     "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
-    "municipality", "topics", "tags", "phase", "sort_date",
+    "municipality", "topics", "tags", "phase", "sort_date", "adoptions",
 ]
 
 FACET_FIELDS = {
@@ -257,6 +257,11 @@ class ElasticsearchQueryBuilder:
             return [distance, second, newest_id]
         if sort == "date":
             return [date, newest_id] if self.query.is_browse else [date, "_score", newest_id]
+        if sort == "adoptions":
+            # Most adopted first; among equals the relevance order (newest first when browsing).
+            # Documents of an index built before the field existed count as 0.
+            adoptions = {"adoptions": {"order": "desc", "missing": 0}}
+            return [adoptions, date, newest_id] if self.query.is_browse else [adoptions, "_score", date, newest_id]
         return ["_score", date, newest_id]
 
     def facet_aggs(self):
