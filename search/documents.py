@@ -22,6 +22,7 @@ import logging
 from collections import defaultdict
 
 from wiki.page_text import body_parts
+from wiki.page_types import PAGE_TYPES
 
 from . import analysis
 
@@ -345,21 +346,44 @@ def _page_rows(ids, id_range=None):
     from django.db.models import TextField
     from django.db.models.functions import Cast
 
-    from wiki.models import CaseStudyPage, LessonPage, TemplatePage
+    from wagtail.fields import StreamField
 
-    for model in (CaseStudyPage, LessonPage, TemplatePage):
+    for model in knowledge_page_models():
         fields = _COMMON_FIELDS + model.PAGE_TYPE.search_fields
         selection = {"pk__gte": id_range[0], "pk__lte": id_range[1]} if id_range else {"pk__in": ids}
         queryset = model.objects.filter(live=True, **selection)
-        if model is CaseStudyPage:
-            # The StreamField's stored JSON as text: decoded where the text is extracted
-            # (in the rebuild's workers), without StreamValue or block objects.
-            queryset = queryset.annotate(body_json=Cast("body", output_field=TextField()))
-            fields += ("body_json",)
+        # StreamFields' stored JSON as text: decoded where the text is extracted (in the
+        # rebuild's workers), without StreamValue or block objects.
+        streams = [name for name in ("body", *model.PAGE_TYPE.search_fields)
+                   if isinstance(_field(model, name), StreamField)]
+        queryset = queryset.annotate(**{f"{name}_json": Cast(name, output_field=TextField()) for name in streams})
+        fields = tuple(name for name in fields if name not in streams) + tuple(f"{name}_json" for name in streams)
         for values in queryset.values(*fields):
-            if model is CaseStudyPage:
-                values["body"] = values.pop("body_json")
+            for name in streams:
+                values[name] = values.pop(f"{name}_json")
             yield _PageRow(model, values)
+
+
+def knowledge_page_models():
+    """The page model of every type in the registry (wiki/page_types.py), in its order."""
+    from wiki.models import KnowledgePage
+
+    by_code = {model.TYPE_CODE: model for model in _subclasses(KnowledgePage)}
+    return [by_code[code] for code in PAGE_TYPES if code in by_code]
+
+
+def _subclasses(model):
+    for sub in model.__subclasses__():
+        if getattr(sub, "TYPE_CODE", None):
+            yield sub
+        yield from _subclasses(sub)
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a registry column that is no model field
+        return None
 
 
 def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
@@ -393,6 +417,8 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
     tag_name_text = " ".join([t["name"] for t in tags] + [t["name"] for t in ancestors])
     first = page.first_published_at
     last = page.last_published_at or first
+    # An event is dated by when it takes place, not by when its page was published.
+    sort_date = getattr(page, "starts_at", None) or last
 
     return {
         "id": page.pk,
@@ -415,7 +441,7 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
         "end_year": getattr(page, "end_year", None),
         "first_published_at": first.isoformat() if first else None,
         "last_published_at": last.isoformat() if last else None,
-        "sort_date": last.isoformat() if last else None,
+        "sort_date": sort_date.isoformat() if sort_date else None,
         "title_terms": _terms_text(title),
         "summary_terms": _terms_text(summary),
         "body_terms": _terms_text(body),

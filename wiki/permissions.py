@@ -45,6 +45,8 @@ CURATOR_MODEL_PERMISSIONS = [
     *(f"wiki.{action}_{model}" for model in ("tag", "topic", "contactperson") for action in ("add", "change", "delete", "view")),
     "wiki.change_municipality",
     "wiki.view_municipality",
+    # Guides are the agency's curriculum: only curators publish them (wiki/models/guides.py).
+    "wiki.publish_guide",
     # Reports → Suchanfragen (search/wagtail_hooks.py): what people search for, no personal data.
     "search.view_searchquerylog",
 ]

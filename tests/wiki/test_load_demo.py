@@ -115,6 +115,17 @@ def test_amount_of_published_demo_content_meets_the_issue(loaded):
     assert "Fallstudien: 45 (45 neu)" in loaded
 
 
+def test_demo_has_three_guides_with_the_newcomer_path_whose_links_are_public(loaded):
+    from wiki.models import GuidePage
+
+    guides = {guide.title: guide for guide in public_demo(GuidePage)}
+    assert len(guides) >= 3 and "Leitfäden: 3 (3 neu)" in loaded
+    newcomers = guides["Einstieg für neue Kommunen"]
+    assert newcomers.audience == "beginners" and len(newcomers.step_ids()) == 6
+    linked = sum(len(step["links"]) for step in newcomers.step_list())
+    assert linked == sum(len(block.value["links"]) for block in newcomers.steps)  # every link is public
+
+
 def test_all_pioneer_towns_and_at_least_twelve_others_publish(loaded):
     towns = set(public_demo(KnowledgePage).values_list("municipality__name", flat=True))
     assert PIONEERS <= towns

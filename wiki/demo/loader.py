@@ -1,7 +1,8 @@
 """Loads the demo content from wiki/demo/data/ through the importers agencies use.
 
 The data is in the import format: `schlagwoerter.json` for import_taxonomy, and JSON Lines
-for import_knowledge (case studies first, because lessons and templates refer to them),
+for import_knowledge (case studies first, because lessons and templates refer to them; guides
+last, because their steps link to all three),
 with the template documents as files in `documents/`. So every `make run` exercises the
 import path. What is demo-specific stays here:
 
@@ -27,7 +28,12 @@ from wiki.models import ContactPerson, KnowledgePage
 
 DATA = Path(__file__).resolve().parent / "data"
 TAXONOMY_FILE = "schlagwoerter.json"
-PAGE_FILES = [("fallstudien.jsonl", "Fallstudien"), ("erfahrungen.jsonl", "Erfahrungen"), ("vorlagen.jsonl", "Vorlagen")]
+PAGE_FILES = [
+    ("fallstudien.jsonl", "Fallstudien"),
+    ("erfahrungen.jsonl", "Erfahrungen"),
+    ("vorlagen.jsonl", "Vorlagen"),
+    ("leitfaeden.jsonl", "Leitfäden"),  # after the pages their steps link to
+]
 COLLECTION_NAME = "Demo"
 # Shared password of the restricted demo page; demo data only, protects nothing real.
 RESTRICTED_PASSWORD = "demo-intern"

@@ -6,8 +6,9 @@ templates that refer to them), so the export of one installation imports into an
 The extended columns appear only when they hold something other than the model's default.
 """
 
+from wiki.imports import formats
 from wiki.imports.fields import CASE_STUDY_TEXT_FIELDS, FIELDS
-from wiki.models import CaseStudyPage, LessonPage, TemplatePage
+from wiki.models import CaseStudyPage, GuidePage, KnowledgePage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
 from wiki.plaintext import page_body_text
 
@@ -99,6 +100,24 @@ def iter_pages(chunk_size=500):
         documents = [item.document.title for item in page.documents.all()]
         if documents:
             record["documents"] = documents
+        yield page, _ordered(record)
+
+    # Guides come after the pages their steps link to.
+    linkable = None
+
+    def public_ref(pk):
+        nonlocal linkable
+        if linkable is None:
+            linkable = {
+                page.pk: export_id(page)
+                for page in public_pages(KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")))
+                .only("pk", "external_id", "translation_key")
+            }
+        return linkable.get(pk)
+
+    for page in pages(GuidePage):
+        record = _common(page, "guide")
+        record.update(formats.guide_record(page, public_ref), live=True)
         yield page, _ordered(record)
 
 

@@ -28,7 +28,11 @@ CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phon
 EXTENDED_FIELDS = (
     ["end_year", "partners", "related", *CASE_STUDY_TEXT_FIELDS, "licence", *CONTACT_FIELDS, "template_kind", "documents"]
 )
-FIELDS = BASE_FIELDS + EXTENDED_FIELDS
+# Columns of the region's own formats (wiki/imports/formats.py). Structured ones are lists of
+# objects: in JSON Lines as they are, in a spreadsheet cell as JSON text.
+GUIDE_FIELDS = ["audience", "effort", "author", "steps"]
+JSON_FIELDS = {"steps"}
+FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS
 # Columns the spreadsheet exports add for people reading the table (town name, page
 # address); the importer skips them without a warning, so an export re-imports as it is.
 READER_COLUMNS = ["municipality_name", "url"]
@@ -48,6 +52,7 @@ TYPES_OF_FIELD = {
     "case_study": {"lesson", "template"},
     "template_kind": {"template"},
     "documents": {"template"},
+    **{name: {"guide"} for name in GUIDE_FIELDS},
 }
 SUMMARY_MAX = KnowledgePage._meta.get_field("summary").max_length
 TITLE_MAX = 255

@@ -21,14 +21,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wiki.imports import fields as F
-from wiki.imports import lookups
+from wiki.imports import formats, lookups
 from wiki.imports.fields import LineError
-from wiki.models import CaseStudyPage, LessonPage, TemplatePage, TemplatePageDocument
+from wiki.models import CaseStudyPage, GuidePage, LessonPage, TemplatePage, TemplatePageDocument
 from wiki.plaintext import BodyError, apply_body, canonical_body, page_body_text, parse_body
 
 logger = logging.getLogger(__name__)
 
-TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage}
+TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage, "guide": GuidePage}
 STATUS_LABELS = {
     "created": "angelegt",
     "updated": "aktualisiert",
@@ -146,7 +146,8 @@ class KnowledgeImporter:
         self.seen_ids[external_id] = number
         type_code = F.text(data, "type", required=True)
         if type_code not in TYPE_MODELS:
-            raise LineError(f"„type“ muss case_study, lesson oder template sein, nicht „{type_code}“")
+            codes = list(TYPE_MODELS)
+            raise LineError(f"„type“ muss {', '.join(codes[:-1])} oder {codes[-1]} sein, nicht „{type_code}“")
         data = self._applicable(data, type_code, number, warnings)
         model = TYPE_MODELS[type_code]
         live = F.boolean(data.get("live"))
@@ -234,6 +235,7 @@ class KnowledgeImporter:
                 desired["licence"] = F.text(data, "licence", max_length=200) or "CC BY 4.0"
             if "documents" in data:
                 desired["documents"] = tuple(self.documents.resolve(data["documents"]))
+        formats.desired_state(type_code, data, desired, required)
         return desired
 
     def _case_study_state(self, data, desired, required):
@@ -307,6 +309,8 @@ _M2M = {"topics", "tags", "partner_municipalities", "related_case_studies"}
 
 def _current(page, key, type_code):
     """The page's value for one key of the desired state, in the same shape."""
+    if key in formats.STATE_KEYS:
+        return formats.current(page, key)
     if key == "municipality":
         return page.municipality
     if key == "body":
@@ -326,7 +330,9 @@ def _current(page, key, type_code):
 def _apply(page, desired, type_code, keys):
     for key in keys:
         value = desired[key]
-        if key == "body":
+        if key in formats.STATE_KEYS:
+            formats.apply(page, key, value)
+        elif key == "body":
             apply_body(page, value[1])
         elif key in _M2M:
             model = page._meta.get_field(key).related_model

@@ -1,4 +1,5 @@
 from .documents import KnowledgeDocument
+from .guides import Audience, AuthorKind, GuidePage, GuideStepCompletion
 from .municipalities import Municipality, SizeClass
 from .pages import (
     CaseStudyPage,
@@ -16,6 +17,10 @@ from .snippets import ContactPerson
 from .taxonomy import Tag, Topic
 
 __all__ = [
+    "Audience",
+    "AuthorKind",
+    "GuidePage",
+    "GuideStepCompletion",
     "CaseStudyPage",
     "ContactPerson",
     "KnowledgeDocument",
