@@ -228,7 +228,7 @@ def load_pages(pages, contiguous=False):
     last one is wanted (the rebuild's chunks of all live pages): the queries select an id
     range instead of a list of 500 ids, which is cheaper for Django and PostgreSQL alike.
     """
-    from wiki.models import CaseStudyPage, KnowledgePage, TemplatePageDocument
+    from wiki.models import CaseStudyPage, EventPageDocument, KnowledgePage, TemplatePageDocument
 
     ids = []
     for page in pages:
@@ -275,10 +275,13 @@ def load_pages(pages, contiguous=False):
             **among("casestudypage_id", case_ids)
         ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
             batch.partner_ids[page_id].append(municipality_id)
-    template_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "template"]
-    if template_ids:
+    # Template documents and event material: their titles and extracted text.
+    for type_code, attachments in (("template", TemplatePageDocument), ("event", EventPageDocument)):
+        attached_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == type_code]
+        if not attached_ids:
+            continue
         for page_id, title, text in (
-            TemplatePageDocument.objects.filter(**among("page_id", template_ids))
+            attachments.objects.filter(**among("page_id", attached_ids))
             .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "document__title", "document__extracted_text")
         ):

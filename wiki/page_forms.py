@@ -65,6 +65,9 @@ class KnowledgePageForm(WagtailAdminPageForm):
         # A document a curator attached earlier stays; the editor may keep but not add it.
         if not self.instance.pk:
             return False
-        from wiki.models import TemplatePageDocument
+        from wiki.models import EventPageDocument, TemplatePageDocument
 
-        return TemplatePageDocument.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()
+        return any(
+            attachments.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()
+            for attachments in (TemplatePageDocument, EventPageDocument)
+        )

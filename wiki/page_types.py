@@ -35,7 +35,7 @@ EVENT = PageType(
     ("event_kind", "starts_at", "ends_at", "online", "address", "description", "programme"),
 )
 
-PAGE_TYPES = {page_type.code: page_type for page_type in (CASE_STUDY, LESSON, TEMPLATE, GUIDE)}
+PAGE_TYPES = {page_type.code: page_type for page_type in (CASE_STUDY, LESSON, TEMPLATE, GUIDE, EVENT)}
 TYPE_LABELS = {code: page_type.label for code, page_type in PAGE_TYPES.items()}
 
 # Project phases of a case study, in their natural order: (code, German label).

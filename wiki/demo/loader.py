@@ -2,7 +2,7 @@
 
 The data is in the import format: `schlagwoerter.json` for import_taxonomy, and JSON Lines
 for import_knowledge (case studies first, because lessons and templates refer to them; guides
-last, because their steps link to all three),
+and events last, because they link to the other three),
 with the template documents as files in `documents/`. So every `make run` exercises the
 import path. What is demo-specific stays here:
 
@@ -33,6 +33,7 @@ PAGE_FILES = [
     ("erfahrungen.jsonl", "Erfahrungen"),
     ("vorlagen.jsonl", "Vorlagen"),
     ("leitfaeden.jsonl", "Leitfäden"),  # after the pages their steps link to
+    ("veranstaltungen.jsonl", "Veranstaltungen"),
 ]
 COLLECTION_NAME = "Demo"
 # Shared password of the restricted demo page; demo data only, protects nothing real.

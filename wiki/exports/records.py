@@ -8,7 +8,7 @@ The extended columns appear only when they hold something other than the model's
 
 from wiki.imports import formats
 from wiki.imports.fields import CASE_STUDY_TEXT_FIELDS, FIELDS
-from wiki.models import CaseStudyPage, GuidePage, KnowledgePage, LessonPage, TemplatePage
+from wiki.models import CaseStudyPage, EventPage, GuidePage, KnowledgePage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
 from wiki.plaintext import page_body_text
 
@@ -102,7 +102,7 @@ def iter_pages(chunk_size=500):
             record["documents"] = documents
         yield page, _ordered(record)
 
-    # Guides come after the pages their steps link to.
+    # Guides and events come after the pages they link to.
     linkable = None
 
     def public_ref(pk):
@@ -110,14 +110,23 @@ def iter_pages(chunk_size=500):
         if linkable is None:
             linkable = {
                 page.pk: export_id(page)
-                for page in public_pages(KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")))
-                .only("pk", "external_id", "translation_key")
+                for page in public_pages(
+                    KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")).exclude(pk__in=EventPage.objects.values("pk"))
+                ).only("pk", "external_id", "translation_key")
             }
         return linkable.get(pk)
 
     for page in pages(GuidePage):
         record = _common(page, "guide")
         record.update(formats.guide_record(page, public_ref), live=True)
+        yield page, _ordered(record)
+
+    for page in pages(EventPage, "documents__document"):
+        record = _common(page, "event")
+        record.update(formats.event_record(page, public_ref), live=True)
+        documents = [item.document.title for item in page.documents.all()]
+        if documents:
+            record["documents"] = documents
         yield page, _ordered(record)
 
 

@@ -31,8 +31,9 @@ EXTENDED_FIELDS = (
 # Columns of the region's own formats (wiki/imports/formats.py). Structured ones are lists of
 # objects: in JSON Lines as they are, in a spreadsheet cell as JSON text.
 GUIDE_FIELDS = ["audience", "effort", "author", "steps"]
-JSON_FIELDS = {"steps"}
-FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS
+EVENT_FIELDS = ["event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"]
+JSON_FIELDS = {"steps", "programme"}
+FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS + EVENT_FIELDS
 # Columns the spreadsheet exports add for people reading the table (town name, page
 # address); the importer skips them without a warning, so an export re-imports as it is.
 READER_COLUMNS = ["municipality_name", "url"]
@@ -51,8 +52,9 @@ TYPES_OF_FIELD = {
     "licence": {"case_study", "template"},
     "case_study": {"lesson", "template"},
     "template_kind": {"template"},
-    "documents": {"template"},
+    "documents": {"template", "event"},
     **{name: {"guide"} for name in GUIDE_FIELDS},
+    **{name: {"event"} for name in EVENT_FIELDS},
 }
 SUMMARY_MAX = KnowledgePage._meta.get_field("summary").max_length
 TITLE_MAX = 255

@@ -23,12 +23,12 @@ from django.db import transaction
 from wiki.imports import fields as F
 from wiki.imports import formats, lookups
 from wiki.imports.fields import LineError
-from wiki.models import CaseStudyPage, GuidePage, LessonPage, TemplatePage, TemplatePageDocument
+from wiki.models import CaseStudyPage, EventPage, GuidePage, LessonPage, TemplatePage
 from wiki.plaintext import BodyError, apply_body, canonical_body, page_body_text, parse_body
 
 logger = logging.getLogger(__name__)
 
-TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage, "guide": GuidePage}
+TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage, "guide": GuidePage, "event": EventPage}
 STATUS_LABELS = {
     "created": "angelegt",
     "updated": "aktualisiert",
@@ -233,8 +233,8 @@ class KnowledgeImporter:
                 desired["template_kind"] = F.template_kind(data.get("template_kind"))
             if "licence" in data or required:
                 desired["licence"] = F.text(data, "licence", max_length=200) or "CC BY 4.0"
-            if "documents" in data:
-                desired["documents"] = tuple(self.documents.resolve(data["documents"]))
+        if type_code in ("template", "event") and "documents" in data:
+            desired["documents"] = tuple(self.documents.resolve(data["documents"]))
         formats.desired_state(type_code, data, desired, required)
         return desired
 
@@ -343,8 +343,7 @@ def _apply(page, desired, type_code, keys):
             else:
                 page.case_studies = list(CaseStudyPage.objects.filter(pk__in=value))
         elif key == "documents":
-            page.documents = [
-                TemplatePageDocument(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)
-            ]
+            attachment = page._meta.get_field("documents").related_model  # template or event documents
+            page.documents = [attachment(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)]
         else:
             setattr(page, key, value)

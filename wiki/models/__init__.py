@@ -1,4 +1,5 @@
 from .documents import KnowledgeDocument
+from .events import EventKind, EventPage, EventPageDocument
 from .guides import Audience, AuthorKind, GuidePage, GuideStepCompletion
 from .municipalities import Municipality, SizeClass
 from .pages import (
@@ -19,6 +20,9 @@ from .taxonomy import Tag, Topic
 __all__ = [
     "Audience",
     "AuthorKind",
+    "EventKind",
+    "EventPage",
+    "EventPageDocument",
     "GuidePage",
     "GuideStepCompletion",
     "CaseStudyPage",

@@ -121,7 +121,7 @@ class MunicipalityPage(Page):
         FieldPanel("intro"),
     ]
     parent_page_types = ["wiki.MunicipalityIndexPage"]
-    subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage", "wiki.GuidePage"]
+    subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage", "wiki.GuidePage", "wiki.EventPage"]
     template = "wiki/municipality_page.html"
 
     def get_context(self, request, *args, **kwargs):

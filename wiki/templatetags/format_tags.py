@@ -1,10 +1,12 @@
 """Template tags of the region's own formats for the start page, town pages and guide pages:
-learning paths, a town's progress along the guides, the step controls of editors."""
+learning paths, upcoming events, a town's progress along the guides, the step controls of
+editors."""
 
 from django import template
 from django.urls import reverse
 
 from wiki import guides
+from wiki.models.events import upcoming_events as _upcoming_events
 
 register = template.Library()
 
@@ -15,6 +17,11 @@ def learning_paths(limit=3):
     for guide in items:
         guide.step_count = len(guide.step_ids())
     return {"guides": items}
+
+
+@register.inclusion_tag("wiki/formats/upcoming_events.html")
+def upcoming_events(limit=3):
+    return {"events": list(_upcoming_events()[: max(int(limit), 0)])}
 
 
 @register.inclusion_tag("wiki/formats/guide_progress.html")
