@@ -21,7 +21,7 @@ import json
 import logging
 from collections import defaultdict
 
-from wiki.page_text import body_parts
+from wiki.page_text import body_parts, place_parts
 from wiki.page_types import PAGE_TYPES
 
 from . import analysis
@@ -218,6 +218,7 @@ class PageBatch:
         self.tag_ids = defaultdict(list)
         self.partner_ids = defaultdict(list)
         self.document_parts = defaultdict(list)
+        self.village_names = defaultdict(list)
         self.reference = None
 
 
@@ -275,6 +276,10 @@ def load_pages(pages, contiguous=False):
             **among("casestudypage_id", case_ids)
         ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
             batch.partner_ids[page_id].append(municipality_id)
+    for page_id, name in KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by(
+        "village__name", "pk"
+    ).values_list("knowledgepage_id", "village__name"):
+        batch.village_names[page_id].append(name)
     # Template documents and event material: their titles and extracted text.
     for type_code, attachments in (("template", TemplatePageDocument), ("event", EventPageDocument)):
         attached_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == type_code]
@@ -300,7 +305,7 @@ def assemble_documents(batch, page_ids=None):
             result[page_id] = _document(
                 row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
                 batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
-                batch.document_parts.get(page_id, ()),
+                batch.document_parts.get(page_id, ()), batch.village_names.get(page_id, ()),
             )
     return result
 
@@ -389,7 +394,7 @@ def _field(model, name):
         return None
 
 
-def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
+def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, village_names=()):
     topics = [{"slug": ref.topics[t][0], "name": ref.topics[t][1]} for t in sorted(set(topic_ids)) if t in ref.topics]
     topics.sort(key=lambda t: t["name"])
     tags = sorted(
@@ -414,9 +419,7 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts):
     body = _bounded(body_parts(page), MAX_BODY_CHARS)
     document_text = _bounded(document_parts, MAX_DOCUMENT_CHARS)
     meta_text = " ".join([t["name"] for t in topics] + [t["name"] for t in tags] + [t["name"] for t in ancestors])
-    place_text = " ".join(
-        ([municipality["name"], municipality["district_name"]] if municipality else []) + [p["name"] for p in partners]
-    )
+    place_text = " ".join(place_parts(municipality, [p["name"] for p in partners], village_names))
     tag_name_text = " ".join([t["name"] for t in tags] + [t["name"] for t in ancestors])
     first = page.first_published_at
     last = page.last_published_at or first

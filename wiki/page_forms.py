@@ -33,6 +33,19 @@ def has_control_characters(value):
 
 
 class KnowledgePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "villages" in self.fields:
+            # Only the villages of the page's own town (the town page it lives below).
+            from wiki.models import MunicipalityPage, Village
+
+            municipality_id = (
+                MunicipalityPage.objects.filter(pk=getattr(self.parent_page, "pk", None))
+                .values_list("municipality_id", flat=True)
+                .first()
+            )
+            self.fields["villages"].queryset = Village.objects.filter(municipality_id=municipality_id).order_by("name")
+
     def clean(self):
         cleaned_data = super().clean()
         for name, value in list(cleaned_data.items()):

@@ -62,6 +62,14 @@ def _collect_text(value, out):
             _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
 
 
+def place_parts(municipality, partner_names=(), village_names=()):
+    """The place words of a page: its town and Kreis (`municipality` as the search document
+    holds it), its partner towns and the villages (Ortsteile) it names, so that a search for
+    a village's name finds the page."""
+    parts = [municipality["name"], municipality["district_name"]] if municipality else []
+    return parts + list(partner_names) + list(village_names)
+
+
 def body_parts(page):
     """Text fragments of the specific page type's content, in reading order."""
     type_code = getattr(page, "TYPE_CODE", None)  # wiki.page_types codes

@@ -20,7 +20,7 @@ def export_id(page):
 
 
 def _common(page, type_code):
-    return {
+    return formats.village_record(page) | {
         "external_id": export_id(page),
         "type": type_code,
         "title": page.title,
@@ -51,7 +51,7 @@ def iter_pages(chunk_size=500):
         return (
             public_pages(model.objects.all())
             .select_related("municipality")
-            .prefetch_related("topics", "tags", *related)
+            .prefetch_related("topics", "tags", "villages", *related)
             .order_by("pk")
             .iterator(chunk_size=chunk_size)
         )

@@ -32,12 +32,13 @@ EXTENDED_FIELDS = (
 # objects: in JSON Lines as they are, in a spreadsheet cell as JSON text.
 GUIDE_FIELDS = ["audience", "effort", "author", "steps"]
 EVENT_FIELDS = ["event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"]
+VILLAGE_FIELDS = ["villages", "for_villages"]
 JSON_FIELDS = {"steps", "programme"}
-FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS + EVENT_FIELDS
+FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS + EVENT_FIELDS + VILLAGE_FIELDS
 # Columns the spreadsheet exports add for people reading the table (town name, page
 # address); the importer skips them without a warning, so an export re-imports as it is.
 READER_COLUMNS = ["municipality_name", "url"]
-LIST_FIELDS = {"topics", "tags", "case_study", "partners", "related", "documents"}
+LIST_FIELDS = {"topics", "tags", "case_study", "partners", "related", "documents", "villages"}
 # Columns that only some types have. A JSON record naming one for another type is rejected
 # (it was written for that page); a spreadsheet holds all types in one table, so there the
 # cell is ignored with a warning.
@@ -55,6 +56,8 @@ TYPES_OF_FIELD = {
     "documents": {"template", "event"},
     **{name: {"guide"} for name in GUIDE_FIELDS},
     **{name: {"event"} for name in EVENT_FIELDS},
+    "villages": {"case_study", "lesson", "event"},
+    "for_villages": {"case_study"},
 }
 SUMMARY_MAX = KnowledgePage._meta.get_field("summary").max_length
 TITLE_MAX = 255

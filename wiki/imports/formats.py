@@ -25,12 +25,12 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from wiki import page_types
-from wiki.imports.fields import LineError, text
+from wiki.imports.fields import LineError, string_list, text
 from wiki.imports.lookups import case_study, knowledge_page
-from wiki.models import EventPage
+from wiki.models import EventPage, Village
 
 # Keys of the desired state that this module reads and writes.
-STATE_KEYS = {"audience", "effort", "author_kind", "steps",
+STATE_KEYS = {"audience", "effort", "author_kind", "steps", "villages", "for_villages",
               "event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"}
 BERLIN = ZoneInfo("Europe/Berlin")
 _GERMAN_DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,]+(\d{1,2})[:.](\d{2}))?(?: Uhr)?$")
@@ -189,7 +189,26 @@ def _event_state(data, desired, required):
         desired["programme"] = programme(data)
 
 
+def _village_state(data, desired):
+    if "for_villages" in data:
+        desired["for_villages"] = flag(data, "for_villages")
+    if "villages" in data:
+        names = string_list(data, "villages")
+        town = desired.get("municipality")
+        if names and town is None:
+            raise LineError("„villages“ braucht die Spalte „municipality“ in derselben Zeile")
+        found = []
+        for name in names:
+            village = Village.objects.filter(municipality=town, name__iexact=name).first()
+            if village is None:
+                known = ", ".join(Village.objects.filter(municipality=town).values_list("name", flat=True)) or "keine"
+                raise LineError(f"Ortsteil „{name}“ gibt es in {town.name} nicht (bekannt: {known})")
+            found.append(village.pk)
+        desired["villages"] = frozenset(found)
+
+
 def desired_state(type_code, data, desired, required):
+    _village_state(data, desired)
     if type_code == "event":
         _event_state(data, desired, required)
     if type_code != "guide":
@@ -205,6 +224,8 @@ def desired_state(type_code, data, desired, required):
 
 
 def current(page, key):
+    if key == "villages":
+        return frozenset(village.pk for village in page.villages.all())
     if key == "programme":
         return tuple(
             (_hhmm(value.get("start")), _hhmm(value.get("end")), value.get("title") or "", value.get("speaker") or "",
@@ -220,6 +241,9 @@ def current(page, key):
 
 
 def apply(page, key, value):
+    if key == "villages":
+        page.villages = list(Village.objects.filter(pk__in=value))
+        return
     if key == "programme":
         page.programme = [
             {
@@ -323,4 +347,15 @@ def event_record(page, ref_of):
             }
             for start, end, title, speaker, links in slots
         ]
+    return record
+
+
+def village_record(page):
+    """The village columns of an export record (only when they hold something)."""
+    record = {}
+    names = sorted((village.name for village in page.villages.all()), key=str.casefold)
+    if names:
+        record["villages"] = names
+    if getattr(page, "for_villages", False):
+        record["for_villages"] = True
     return record

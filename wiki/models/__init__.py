@@ -16,6 +16,7 @@ from .pages import (
 from .review_task import ReviewApprovalTask
 from .snippets import ContactPerson
 from .taxonomy import Tag, Topic
+from .villages import Village
 
 __all__ = [
     "Audience",
@@ -41,6 +42,7 @@ __all__ = [
     "TemplatePage",
     "TemplatePageDocument",
     "Topic",
+    "Village",
 ]
 
 # Deletions of taxonomy rows must reach search too; the receivers live with the models.

@@ -7,6 +7,7 @@ indexed like that of template documents. Times are stored aware and shown in Eur
 (the site's TIME_ZONE).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -56,7 +57,14 @@ class EventPage(KnowledgePage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("event_kind"), FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("online"), FieldPanel("address")],
+            [
+                FieldPanel("event_kind"),
+                FieldPanel("starts_at"),
+                FieldPanel("ends_at"),
+                FieldPanel("online"),
+                FieldPanel("address"),
+                FieldPanel("villages", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Wann und wo",
         ),
         *_taxonomy_panels(),

@@ -1,11 +1,11 @@
 """Template tags of the region's own formats for the start page, town pages and guide pages:
-learning paths, upcoming events, a town's progress along the guides, the step controls of
-editors."""
+learning paths, upcoming events, a town's progress along the guides and its villages, the
+step controls of editors."""
 
 from django import template
 from django.urls import reverse
 
-from wiki import guides
+from wiki import guides, villages
 from wiki.models.events import upcoming_events as _upcoming_events
 
 register = template.Library()
@@ -29,6 +29,13 @@ def guide_progress(town):
     """`town`: a Municipality (or its page)."""
     municipality = getattr(town, "municipality", town)
     return {"town": municipality, "rows": guides.town_progress(municipality)}
+
+
+@register.inclusion_tag("wiki/formats/town_villages.html")
+def town_villages(town):
+    """The villages of `town` (a Municipality or its page), each with its public pages."""
+    municipality = getattr(town, "municipality", town)
+    return {"town": municipality, "villages": villages.with_public_pages(municipality)}
 
 
 @register.inclusion_tag("wiki/formats/step_controls.html", takes_context=True)
