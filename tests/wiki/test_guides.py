@@ -102,7 +102,7 @@ def test_editors_mark_steps_of_their_own_town_and_the_town_page_shows_progress(g
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor_arnsberg)
     page = client.get(guide.url).content.decode()
-    assert "Für Arnsberg als erledigt markieren" in page
+    assert "Für Arnsberg als erledigt markieren" in page and 'name="csrfmiddlewaretoken"' in page
     # without the CSRF token the POST is refused
     assert _mark(client, guide, first).status_code == 403
     token = client.cookies["csrftoken"].value
