@@ -22,7 +22,8 @@ import logging
 from collections import defaultdict
 
 from wiki.document_access import exclude_restricted
-from wiki.page_text import body_parts
+from wiki.page_text import body_parts, place_parts
+from wiki.page_types import PAGE_TYPES
 
 from . import analysis
 
@@ -219,6 +220,7 @@ class PageBatch:
         self.partner_ids = defaultdict(list)
         self.document_parts = defaultdict(list)
         self.adoptions = {}  # id -> number of towns that adopt the page (transfer.adoptions)
+        self.village_names = defaultdict(list)
         self.reference = None
 
 
@@ -229,7 +231,7 @@ def load_pages(pages, contiguous=False):
     last one is wanted (the rebuild's chunks of all live pages): the queries select an id
     range instead of a list of 500 ids, which is cheaper for Django and PostgreSQL alike.
     """
-    from wiki.models import CaseStudyPage, KnowledgePage, TemplatePageDocument
+    from wiki.models import CaseStudyPage, EventPageDocument, KnowledgePage, TemplatePageDocument
 
     ids = []
     for page in pages:
@@ -276,14 +278,20 @@ def load_pages(pages, contiguous=False):
             **among("casestudypage_id", case_ids)
         ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
             batch.partner_ids[page_id].append(municipality_id)
-    template_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "template"]
-    if template_ids:
-        # Only documents anonymous visitors may download lend their title and text: a
-        # document in a login-restricted collection stays out of the index, its snippets and
-        # "similar pages" (wiki/document_access.py).
-        attached = exclude_restricted(TemplatePageDocument.objects.filter(**among("page_id", template_ids)), "document__")
+    for page_id, name in KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by(
+        "village__name", "pk"
+    ).values_list("knowledgepage_id", "village__name"):
+        batch.village_names[page_id].append(name)
+    # Template documents and event material: their titles and extracted text. Only documents
+    # anonymous visitors may download lend them: a document in a login-restricted collection
+    # stays out of the index, its snippets and "similar pages" (wiki/document_access.py).
+    for type_code, attachments in (("template", TemplatePageDocument), ("event", EventPageDocument)):
+        attached_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == type_code]
+        if not attached_ids:
+            continue
         for page_id, title, text in (
-            attached.order_by("page_id", "sort_order", "pk")
+            exclude_restricted(attachments.objects.filter(**among("page_id", attached_ids)), "document__")
+            .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "document__title", "document__extracted_text")
         ):
             batch.document_parts[page_id].append(title or "")
@@ -317,6 +325,7 @@ def assemble_documents(batch, page_ids=None):
                 row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
                 batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
                 batch.document_parts.get(page_id, ()), batch.adoptions.get(page_id, 0),
+                batch.village_names.get(page_id, ()),
             )
     return result
 
@@ -365,24 +374,47 @@ def _page_rows(ids, id_range=None):
     from django.db.models import TextField
     from django.db.models.functions import Cast
 
-    from wiki.models import CaseStudyPage, LessonPage, TemplatePage
+    from wagtail.fields import StreamField
 
-    for model in (CaseStudyPage, LessonPage, TemplatePage):
+    for model in knowledge_page_models():
         fields = _COMMON_FIELDS + model.PAGE_TYPE.search_fields
         selection = {"pk__gte": id_range[0], "pk__lte": id_range[1]} if id_range else {"pk__in": ids}
         queryset = model.objects.filter(live=True, **selection)
-        if model is CaseStudyPage:
-            # The StreamField's stored JSON as text: decoded where the text is extracted
-            # (in the rebuild's workers), without StreamValue or block objects.
-            queryset = queryset.annotate(body_json=Cast("body", output_field=TextField()))
-            fields += ("body_json",)
+        # StreamFields' stored JSON as text: decoded where the text is extracted (in the
+        # rebuild's workers), without StreamValue or block objects.
+        streams = [name for name in ("body", *model.PAGE_TYPE.search_fields)
+                   if isinstance(_field(model, name), StreamField)]
+        queryset = queryset.annotate(**{f"{name}_json": Cast(name, output_field=TextField()) for name in streams})
+        fields = tuple(name for name in fields if name not in streams) + tuple(f"{name}_json" for name in streams)
         for values in queryset.values(*fields):
-            if model is CaseStudyPage:
-                values["body"] = values.pop("body_json")
+            for name in streams:
+                values[name] = values.pop(f"{name}_json")
             yield _PageRow(model, values)
 
 
-def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, adoptions=0):
+def knowledge_page_models():
+    """The page model of every type in the registry (wiki/page_types.py), in its order."""
+    from wiki.models import KnowledgePage
+
+    by_code = {model.TYPE_CODE: model for model in _subclasses(KnowledgePage)}
+    return [by_code[code] for code in PAGE_TYPES if code in by_code]
+
+
+def _subclasses(model):
+    for sub in model.__subclasses__():
+        if getattr(sub, "TYPE_CODE", None):
+            yield sub
+        yield from _subclasses(sub)
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a registry column that is no model field
+        return None
+
+
+def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, adoptions=0, village_names=()):
     topics = [{"slug": ref.topics[t][0], "name": ref.topics[t][1]} for t in sorted(set(topic_ids)) if t in ref.topics]
     topics.sort(key=lambda t: t["name"])
     tags = sorted(
@@ -407,12 +439,12 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, a
     body = _bounded(body_parts(page), MAX_BODY_CHARS)
     document_text = _bounded(document_parts, MAX_DOCUMENT_CHARS)
     meta_text = " ".join([t["name"] for t in topics] + [t["name"] for t in tags] + [t["name"] for t in ancestors])
-    place_text = " ".join(
-        ([municipality["name"], municipality["district_name"]] if municipality else []) + [p["name"] for p in partners]
-    )
+    place_text = " ".join(place_parts(municipality, [p["name"] for p in partners], village_names))
     tag_name_text = " ".join([t["name"] for t in tags] + [t["name"] for t in ancestors])
     first = page.first_published_at
     last = page.last_published_at or first
+    # An event is dated by when it takes place, not by when its page was published.
+    sort_date = getattr(page, "starts_at", None) or last
 
     return {
         "id": page.pk,
@@ -435,7 +467,7 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, a
         "end_year": getattr(page, "end_year", None),
         "first_published_at": first.isoformat() if first else None,
         "last_published_at": last.isoformat() if last else None,
-        "sort_date": last.isoformat() if last else None,
+        "sort_date": sort_date.isoformat() if sort_date else None,
         "adoptions": adoptions,
         "title_terms": _terms_text(title),
         "summary_terms": _terms_text(summary),

@@ -33,6 +33,19 @@ def has_control_characters(value):
 
 
 class KnowledgePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "villages" in self.fields:
+            # Only the villages of the page's own town (the town page it lives below).
+            from wiki.models import MunicipalityPage, Village
+
+            municipality_id = (
+                MunicipalityPage.objects.filter(pk=getattr(self.parent_page, "pk", None))
+                .values_list("municipality_id", flat=True)
+                .first()
+            )
+            self.fields["villages"].queryset = Village.objects.filter(municipality_id=municipality_id).order_by("name")
+
     def clean(self):
         cleaned_data = super().clean()
         for name, value in list(cleaned_data.items()):
@@ -65,6 +78,9 @@ class KnowledgePageForm(WagtailAdminPageForm):
         # A document a curator attached earlier stays; the editor may keep but not add it.
         if not self.instance.pk:
             return False
-        from wiki.models import TemplatePageDocument
+        from wiki.models import EventPageDocument, TemplatePageDocument
 
-        return TemplatePageDocument.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()
+        return any(
+            attachments.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()
+            for attachments in (TemplatePageDocument, EventPageDocument)
+        )

@@ -10,6 +10,8 @@ import html
 import json
 import re
 
+from wiki import page_types
+
 _TAG_RE = re.compile(r"<[^>]*>")
 # Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
 _BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
@@ -60,6 +62,14 @@ def _collect_text(value, out):
             _collect_text(item.get("value") if isinstance(item, dict) and "value" in item else item, out)
 
 
+def place_parts(municipality, partner_names=(), village_names=()):
+    """The place words of a page: its town and Kreis (`municipality` as the search document
+    holds it), its partner towns and the villages (Ortsteile) it names, so that a search for
+    a village's name finds the page."""
+    parts = [municipality["name"], municipality["district_name"]] if municipality else []
+    return parts + list(partner_names) + list(village_names)
+
+
 def body_parts(page):
     """Text fragments of the specific page type's content, in reading order."""
     type_code = getattr(page, "TYPE_CODE", None)  # wiki.page_types codes
@@ -75,4 +85,33 @@ def body_parts(page):
         return [html_to_text(page.what_was_tried), html_to_text(page.what_happened), html_to_text(page.recommendation)]
     if type_code == "template":
         return [page.get_template_kind_display(), html_to_text(page.description), page.licence]
+    if type_code == "guide":
+        parts = [page_types.AUDIENCE_LABELS.get(page.audience, ""), html_to_text(page.intro)]
+        for value in _block_values(page.steps):
+            parts.extend([value.get("heading") or "", value.get("text") or ""])
+        parts.append(page.effort or "")
+        return parts
+    if type_code == "event":
+        parts = [page_types.EVENT_KIND_LABELS.get(page.event_kind, ""), "Online" if page.online else page.address or "",
+                 html_to_text(page.description)]
+        for value in _block_values(page.programme):
+            parts.extend([value.get("title") or "", value.get("speaker") or ""])
+        return parts
     return []
+
+
+def _block_values(stream_value):
+    """The value dicts of a StreamField's blocks, from a StreamValue, its raw list or its JSON
+    text (the rebuild reads the column as text). Headings and names are taken as they are:
+    unlike in _collect_text, a one-word heading is content."""
+    if not stream_value:
+        return []
+    if isinstance(stream_value, str):
+        stream_value = json.loads(stream_value)
+    raw = getattr(stream_value, "raw_data", stream_value)
+    values = []
+    for block in raw:
+        value = block.get("value") if isinstance(block, dict) else None
+        if isinstance(value, dict):
+            values.append({key: item for key, item in value.items() if isinstance(item, str)})
+    return values

@@ -26,8 +26,16 @@ CASE_STUDY = PageType(
 )
 LESSON = PageType("lesson", "Erfahrung", "Erfahrungen", ("what_was_tried", "what_happened", "recommendation"))
 TEMPLATE = PageType("template", "Vorlage", "Vorlagen", ("template_kind", "description", "licence"))
+# Steps and programme are StreamFields: search reads their stored JSON (search/documents.py).
+GUIDE = PageType("guide", "Leitfaden", "Leitfäden", ("audience", "intro", "steps", "effort", "author_kind"))
+EVENT = PageType(
+    "event",
+    "Veranstaltung",
+    "Veranstaltungen",
+    ("event_kind", "starts_at", "ends_at", "online", "address", "description", "programme"),
+)
 
-PAGE_TYPES = {page_type.code: page_type for page_type in (CASE_STUDY, LESSON, TEMPLATE)}
+PAGE_TYPES = {page_type.code: page_type for page_type in (CASE_STUDY, LESSON, TEMPLATE, GUIDE, EVENT)}
 TYPE_LABELS = {code: page_type.label for code, page_type in PAGE_TYPES.items()}
 
 # Project phases of a case study, in their natural order: (code, German label).
@@ -40,6 +48,27 @@ PHASES = (
     ("completed", "Abgeschlossen"),
 )
 PHASE_LABELS = dict(PHASES)
+
+# Who a guide is written for, and who wrote it: (code, German label).
+AUDIENCES = (
+    ("beginners", "Kommunen am Anfang"),
+    ("leadership", "Verwaltungsspitze"),
+    ("it_management", "IT-Leitung"),
+    ("project_teams", "Projektteams"),
+)
+AUDIENCE_LABELS = dict(AUDIENCES)
+AUTHOR_KINDS = (("agency", "Südwestfalen Agentur"), ("town", "Kommune"))
+AUTHOR_KIND_LABELS = dict(AUTHOR_KINDS)
+
+# Kinds of event of the model region: (code, German label).
+EVENT_KINDS = (
+    ("conference", "Konferenz"),
+    ("school", "Schule"),
+    ("workshop", "Workshop"),
+    ("webinar", "Webinar"),
+    ("site_visit", "Vor-Ort-Besuch"),
+)
+EVENT_KIND_LABELS = dict(EVENT_KINDS)
 
 
 def type_label(code):

@@ -45,12 +45,22 @@ CURATOR_MODEL_PERMISSIONS = [
     *(f"wiki.{action}_{model}" for model in ("tag", "topic", "contactperson") for action in ("add", "change", "delete", "view")),
     "wiki.change_municipality",
     "wiki.view_municipality",
+    *(f"wiki.{action}_village" for action in ("add", "change", "delete", "view")),
+    # Guides are the agency's curriculum: only curators publish them (wiki/models/guides.py).
+    "wiki.publish_guide",
     # Reports → Suchanfragen (search/wagtail_hooks.py): what people search for, no personal data.
     "search.view_searchquerylog",
 ]
 # Editors may create a contact person from the chooser (it is their own colleague) but not
 # change or delete existing ones, which may belong to another town.
-EDITOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "wiki.add_contactperson"]
+# Villages of their own town only (wiki/village_admin.py narrows the list and the form).
+EDITOR_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wiki.add_contactperson",
+    "wiki.add_village",
+    "wiki.change_village",
+    "wiki.view_village",
+]
 
 
 class SetupError(RuntimeError):

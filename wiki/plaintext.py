@@ -7,7 +7,8 @@ Plain text: paragraphs separated by a blank line. A paragraph that is a single l
   the first heading becomes a free-text block;
 - lesson: "## Was versucht wurde", "## Was passiert ist", "## Empfehlung"; text before the
   first heading belongs to "Was versucht wurde";
-- template: no headings, the whole text is the description.
+- template and event: no headings, the whole text is the description;
+- guide: no headings, the whole text is the introduction (the steps have their own column).
 
 Rich text becomes plain text by keeping paragraphs, line breaks and list items ("- ") and
 dropping formatting and link targets, so an export can be read and re-imported by people
@@ -195,7 +196,12 @@ def page_body_parts(page):
         return parts
     if type_code == "lesson":
         return [(label, html_to_text(getattr(page, field))) for field, label in LESSON_FIELDS]
-    return [(None, html_to_text(page.description))]
+    return [(None, html_to_text(getattr(page, _plain_field(type_code))))]
+
+
+def _plain_field(type_code):
+    """The rich-text field that holds the whole body of a type without titled parts."""
+    return "intro" if type_code == "guide" else "description"
 
 
 def page_body_text(page):
@@ -218,4 +224,4 @@ def apply_body(page, parts):
         for field, label in LESSON_FIELDS:
             setattr(page, field, text_to_html(values.get(label, "")))
     else:
-        page.description = text_to_html(parts[0][1] if parts else "")
+        setattr(page, _plain_field(type_code), text_to_html(parts[0][1] if parts else ""))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wiki import views
+from wiki import events, guides, views
 from wiki.feeds import NewKnowledgeFeed
 
 app_name = "wiki"
@@ -14,4 +14,8 @@ urlpatterns = [
     path("offene-daten/wissen.xlsx", views.open_data_xlsx, name="open_data_xlsx"),
     path("offene-daten/dcat.jsonld", views.open_data_dcat, name="open_data_dcat"),
     path("neu.xml", NewKnowledgeFeed(), name="feed_new"),
+    path("veranstaltungen/", events.event_list, name="events"),
+    path("veranstaltungen/kommende.ics", events.upcoming_ical, name="events_ical"),
+    path("veranstaltungen/<int:event_id>.ics", events.event_ical, name="event_ical"),
+    path("leitfaeden/<int:guide_id>/schritte/<str:step_id>/", guides.mark_step, name="guide_step"),
 ]

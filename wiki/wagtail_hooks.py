@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wiki.admin_views import MergeTagsView, TagSuggestionsView
 from wiki.forms import TagForm
 from wiki.models import ContactPerson, Municipality, Tag, Topic
+from wiki.village_admin import VillageViewSet
 
 
 class TagIndexView(SnippetIndexView):
@@ -100,7 +101,7 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
     menu_label = "Wissensbasis"
     menu_icon = "folder-inverse"
     menu_order = 250
-    items = (TagViewSet, TopicViewSet, ContactPersonViewSet, MunicipalityViewSet)
+    items = (TagViewSet, TopicViewSet, ContactPersonViewSet, MunicipalityViewSet, VillageViewSet)
 
 
 register_snippet(KnowledgeBaseGroup)

@@ -26,7 +26,7 @@ def _has_user(username):
 def targets():
     from home.legal import legal_page_urls
     from wiki.demo.accounts import DEMO_ACCOUNTS
-    from wiki.models import CaseStudyPage, LessonPage, MunicipalityPage, TemplatePage
+    from wiki.models import CaseStudyPage, EventPage, GuidePage, LessonPage, MunicipalityPage, TemplatePage
 
     case_study = _first_url(CaseStudyPage)
     # A town with content of its own (the municipality page of a pioneer).
@@ -43,6 +43,9 @@ def targets():
             "Fallstudie": case_study,
             "Erfahrung": _first_url(LessonPage),
             "Vorlage": _first_url(TemplatePage),
+            "Leitfaden": _first_url(GuidePage),
+            "Veranstaltung": _first_url(EventPage),
+            "Veranstaltungen": "/veranstaltungen/",
             "Kommunenseite": _first_url(MunicipalityPage, municipality_id=town.municipality_id) if town else None,
             "Kommunen (Karte)": "/kommunen/",
             "Schlagwörter": "/schlagwoerter/",

@@ -154,7 +154,7 @@ def test_bad_lines_are_reported_with_line_numbers_and_write_nothing(site_tree, t
         8: "Fallstudie „gibt-es-nicht“",
         9: "unbekannte Überschrift „## Zwischenfazit“",
         10: "kommt schon in Zeile 1 vor",
-        11: "„type“ muss case_study, lesson oder template sein",
+        11: "„type“ muss case_study, lesson, template, guide oder event sein",
         12: "unbekanntes Feld „titel“",
         13: "höchstens 600",
         14: "JSON-Objekt",

@@ -115,6 +115,34 @@ def test_amount_of_published_demo_content_meets_the_issue(loaded):
     assert "Fallstudien: 45 (45 neu)" in loaded
 
 
+def test_demo_has_three_guides_with_the_newcomer_path_whose_links_are_public(loaded):
+    from wiki.models import GuidePage
+
+    guides = {guide.title: guide for guide in public_demo(GuidePage)}
+    assert len(guides) >= 3 and "Leitfäden: 3 (3 neu)" in loaded
+    newcomers = guides["Einstieg für neue Kommunen"]
+    assert newcomers.audience == "beginners" and len(newcomers.step_ids()) == 6
+    linked = sum(len(step["links"]) for step in newcomers.step_list())
+    assert linked == sum(len(block.value["links"]) for block in newcomers.steps)  # every link is public
+
+
+def test_demo_has_six_events_past_and_upcoming_with_material(loaded):
+    from datetime import datetime, timezone
+
+    from search.documents import build_document
+    from wiki.models import EventPage
+
+    events = list(public_demo(EventPage))
+    assert len(events) >= 6 and "Veranstaltungen: 6 (6 neu)" in loaded
+    # relative to the day the demo data was written (tests must not age with the calendar)
+    written = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    assert any(event.starts_at < written for event in events) and any(event.starts_at > written for event in events)
+    assert {event.event_kind for event in events} == {"conference", "school", "workshop", "webinar", "site_visit"}
+    assert all(event.document_list() for event in events)
+    conference = next(event for event in events if event.event_kind == "conference")
+    assert "Dorfkümmerin" in build_document(conference)["document_text"]  # the material's text is indexed
+
+
 def test_all_pioneer_towns_and_at_least_twelve_others_publish(loaded):
     towns = set(public_demo(KnowledgePage).values_list("municipality__name", flat=True))
     assert PIONEERS <= towns

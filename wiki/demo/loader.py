@@ -1,9 +1,10 @@
 """Loads the demo content from wiki/demo/data/ through the importers agencies use.
 
 The data is in the import format: `schlagwoerter.json` for import_taxonomy, and JSON Lines
-for import_knowledge (case studies first, because lessons and templates refer to them),
-with the template documents as files in `documents/`. So every `make run` exercises the
-import path. What is demo-specific stays here:
+for import_knowledge (case studies first, because lessons and templates refer to them; guides
+and events last, because they link to the other three),
+with the template documents as files in `documents/`, and `ortsteile.csv` (the pioneer towns'
+villages, which pages name) for import_villages. So every `make run` exercises the import path. What is demo-specific stays here:
 
 - pages are marked "Demo-Inhalt" (`is_demo`) when they are created;
 - the one password-protected page gets its view restriction before its first publication,
@@ -27,7 +28,14 @@ from wiki.models import ContactPerson, KnowledgePage
 
 DATA = Path(__file__).resolve().parent / "data"
 TAXONOMY_FILE = "schlagwoerter.json"
-PAGE_FILES = [("fallstudien.jsonl", "Fallstudien"), ("erfahrungen.jsonl", "Erfahrungen"), ("vorlagen.jsonl", "Vorlagen")]
+VILLAGES_FILE = "ortsteile.csv"
+PAGE_FILES = [
+    ("fallstudien.jsonl", "Fallstudien"),
+    ("erfahrungen.jsonl", "Erfahrungen"),
+    ("vorlagen.jsonl", "Vorlagen"),
+    ("leitfaeden.jsonl", "Leitfäden"),  # after the pages their steps link to
+    ("veranstaltungen.jsonl", "Veranstaltungen"),
+]
 COLLECTION_NAME = "Demo"
 # Shared password of the restricted demo page; demo data only, protects nothing real.
 RESTRICTED_PASSWORD = "demo-intern"
@@ -73,6 +81,14 @@ class DemoLoader:
         unchanged = len(taxonomy["tags"]) - created - updated
         self._report("Schlagwörter", Counter(created=created, updated=updated, unchanged=unchanged))
 
+    def load_villages(self):
+        from wiki.villages import import_villages
+
+        result = import_villages((DATA / VILLAGES_FILE).read_bytes())
+        if result.errors:
+            raise DemoDataError(f"{VILLAGES_FILE}: {'; '.join(result.errors)}")
+        self._report("Ortsteile", Counter(created=result.created, updated=result.updated, unchanged=result.unchanged))
+
     def load_pages(self):
         documents = DocumentStore(DATA / "documents", COLLECTION_NAME)
         # Demo tags all come from schlagwoerter.json: an unknown name is a typo, not a new tag.
@@ -97,6 +113,7 @@ class DemoLoader:
     @transaction.atomic
     def run(self):
         self.load_tags()
+        self.load_villages()
         self.load_pages()
         self.ensure_restrictions()
         return self.stats

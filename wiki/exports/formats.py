@@ -12,7 +12,7 @@ import json
 import re
 
 from wiki.exports.records import iter_pages
-from wiki.imports.fields import FIELDS, READER_COLUMNS
+from wiki.imports.fields import FIELDS, JSON_FIELDS, READER_COLUMNS
 
 CSV_LIST_SEPARATOR = "; "
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
@@ -39,7 +39,9 @@ def _cells(record, page=None, base_url=None):
     row = {}
     for key in FIELDS:
         value = record.get(key)
-        if isinstance(value, list):
+        if key in JSON_FIELDS and value is not None:
+            value = json.dumps(value, ensure_ascii=False)  # a list of objects: JSON text in one cell
+        elif isinstance(value, list):
             value = CSV_LIST_SEPARATOR.join(value)
         elif isinstance(value, bool):
             value = "true" if value else "false"

@@ -13,8 +13,9 @@ columns for readers (wiki.imports.fields.READER_COLUMNS).
 """
 
 from wiki.document_access import in_public_collection, restricted_collection_paths
+from wiki.imports import formats
 from wiki.imports.fields import CASE_STUDY_TEXT_FIELDS, FIELDS
-from wiki.models import CaseStudyPage, LessonPage, TemplatePage
+from wiki.models import CaseStudyPage, EventPage, GuidePage, KnowledgePage, LessonPage, TemplatePage
 from wiki.models.pages import public_pages
 from wiki.plaintext import page_body_text
 
@@ -26,7 +27,7 @@ def export_id(page):
 
 
 def _common(page, type_code):
-    return {
+    return formats.village_record(page) | {
         "external_id": export_id(page),
         "type": type_code,
         "title": page.title,
@@ -72,7 +73,7 @@ def iter_pages(chunk_size=500):
         return (
             public_pages(model.objects.all())
             .select_related("municipality")
-            .prefetch_related("topics", "tags", *related)
+            .prefetch_related("topics", "tags", "villages", *related)
             .order_by("pk")
             .iterator(chunk_size=chunk_size)
         )
@@ -121,6 +122,34 @@ def iter_pages(chunk_size=500):
                 record[key] = getattr(page, key)
         # Like a non-public case study: with a private document the column is left out
         # entirely, so its title is not revealed and a re-import does not detach it.
+        attached = [item.document for item in page.documents.all()]
+        if attached and all(in_public_collection(document, restricted_paths) for document in attached):
+            record["documents"] = [document.title for document in attached]
+        yield page, finished(page, record)
+
+    # Guides and events come after the pages they link to.
+    linkable = None
+
+    def public_ref(pk):
+        nonlocal linkable
+        if linkable is None:
+            linkable = {
+                page.pk: export_id(page)
+                for page in public_pages(
+                    KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")).exclude(pk__in=EventPage.objects.values("pk"))
+                ).only("pk", "external_id", "translation_key")
+            }
+        return linkable.get(pk)
+
+    for page in pages(GuidePage):
+        record = _common(page, "guide")
+        record.update(formats.guide_record(page, public_ref), live=True)
+        yield page, finished(page, record)
+
+    for page in pages(EventPage, "documents__document__collection"):
+        record = _common(page, "event")
+        record.update(formats.event_record(page, public_ref), live=True)
+        # As for templates: material in a login-restricted collection hides the column.
         attached = [item.document for item in page.documents.all()]
         if attached and all(in_public_collection(document, restricted_paths) for document in attached):
             record["documents"] = [document.title for document in attached]

@@ -28,12 +28,18 @@ CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phon
 EXTENDED_FIELDS = (
     ["end_year", "partners", "related", *CASE_STUDY_TEXT_FIELDS, "licence", *CONTACT_FIELDS, "template_kind", "documents"]
 )
-FIELDS = BASE_FIELDS + EXTENDED_FIELDS
+# Columns of the region's own formats (wiki/imports/formats.py). Structured ones are lists of
+# objects: in JSON Lines as they are, in a spreadsheet cell as JSON text.
+GUIDE_FIELDS = ["audience", "effort", "author", "steps"]
+EVENT_FIELDS = ["event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"]
+VILLAGE_FIELDS = ["villages", "for_villages"]
+JSON_FIELDS = {"steps", "programme"}
+FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS + EVENT_FIELDS + VILLAGE_FIELDS
 # Columns the exports add for people reading the table (town name, page address, number of
 # towns that adopt the page); the importer skips them without a warning, so an export
 # re-imports as it is. JSON Lines carries only `adoptions` of them, and only when not 0.
 READER_COLUMNS = ["municipality_name", "url", "adoptions"]
-LIST_FIELDS = {"topics", "tags", "case_study", "partners", "related", "documents"}
+LIST_FIELDS = {"topics", "tags", "case_study", "partners", "related", "documents", "villages"}
 # Columns that only some types have. A JSON record naming one for another type is rejected
 # (it was written for that page); a spreadsheet holds all types in one table, so there the
 # cell is ignored with a warning.
@@ -48,7 +54,11 @@ TYPES_OF_FIELD = {
     "licence": {"case_study", "template"},
     "case_study": {"lesson", "template"},
     "template_kind": {"template"},
-    "documents": {"template"},
+    "documents": {"template", "event"},
+    **{name: {"guide"} for name in GUIDE_FIELDS},
+    **{name: {"event"} for name in EVENT_FIELDS},
+    "villages": {"case_study", "lesson", "event"},
+    "for_villages": {"case_study"},
 }
 SUMMARY_MAX = KnowledgePage._meta.get_field("summary").max_length
 TITLE_MAX = 255

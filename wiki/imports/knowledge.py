@@ -21,14 +21,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wiki.imports import fields as F
-from wiki.imports import lookups
+from wiki.imports import formats, lookups
 from wiki.imports.fields import LineError
-from wiki.models import CaseStudyPage, LessonPage, TemplatePage, TemplatePageDocument
+from wiki.models import CaseStudyPage, EventPage, GuidePage, LessonPage, TemplatePage
 from wiki.plaintext import BodyError, apply_body, canonical_body, page_body_text, parse_body
 
 logger = logging.getLogger(__name__)
 
-TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage}
+TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage, "guide": GuidePage, "event": EventPage}
 STATUS_LABELS = {
     "created": "angelegt",
     "updated": "aktualisiert",
@@ -147,7 +147,8 @@ class KnowledgeImporter:
         self.seen_ids[external_id] = number
         type_code = F.text(data, "type", required=True)
         if type_code not in TYPE_MODELS:
-            raise LineError(f"„type“ muss case_study, lesson oder template sein, nicht „{type_code}“")
+            codes = list(TYPE_MODELS)
+            raise LineError(f"„type“ muss {', '.join(codes[:-1])} oder {codes[-1]} sein, nicht „{type_code}“")
         data = self._applicable(data, type_code, number, warnings)
         model = TYPE_MODELS[type_code]
         live = F.boolean(data.get("live"))
@@ -233,8 +234,9 @@ class KnowledgeImporter:
                 desired["template_kind"] = F.template_kind(data.get("template_kind"))
             if "licence" in data or required:
                 desired["licence"] = F.text(data, "licence", max_length=200) or "CC BY 4.0"
-            if "documents" in data:
-                desired["documents"] = tuple(self.documents.resolve(data["documents"]))
+        if type_code in ("template", "event") and "documents" in data:
+            desired["documents"] = tuple(self.documents.resolve(data["documents"]))
+        formats.desired_state(type_code, data, desired, required)
         return desired
 
     def _case_study_state(self, data, desired, required):
@@ -308,6 +310,8 @@ _M2M = {"topics", "tags", "partner_municipalities", "related_case_studies"}
 
 def _current(page, key, type_code):
     """The page's value for one key of the desired state, in the same shape."""
+    if key in formats.STATE_KEYS:
+        return formats.current(page, key)
     if key == "municipality":
         return page.municipality
     if key == "body":
@@ -327,7 +331,9 @@ def _current(page, key, type_code):
 def _apply(page, desired, type_code, keys):
     for key in keys:
         value = desired[key]
-        if key == "body":
+        if key in formats.STATE_KEYS:
+            formats.apply(page, key, value)
+        elif key == "body":
             apply_body(page, value[1])
         elif key in _M2M:
             model = page._meta.get_field(key).related_model
@@ -338,8 +344,7 @@ def _apply(page, desired, type_code, keys):
             else:
                 page.case_studies = list(CaseStudyPage.objects.filter(pk__in=value))
         elif key == "documents":
-            page.documents = [
-                TemplatePageDocument(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)
-            ]
+            attachment = page._meta.get_field("documents").related_model  # template or event documents
+            page.documents = [attachment(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)]
         else:
             setattr(page, key, value)

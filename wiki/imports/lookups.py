@@ -105,6 +105,22 @@ def case_study(ref, column="case_study"):
     return page
 
 
+def knowledge_page(ref, column):
+    """A case study, lesson or template by external id or `tw:` id (what guide steps link)."""
+    from wiki.models import LessonPage, TemplatePage
+
+    page = KnowledgePage.objects.filter(external_id=ref).first()
+    if page is None and GENERATED_ID.match(ref):
+        page = KnowledgePage.objects.filter(
+            translation_key=GENERATED_ID.match(ref).group(1), external_id__isnull=True
+        ).first()
+    if page is None or page.specific_class not in (CaseStudyPage, LessonPage, TemplatePage):
+        raise LineError(
+            f"Fallstudie, Erfahrung oder Vorlage „{ref}“ („{column}“) nicht gefunden; sie muss vorher importiert werden"
+        )
+    return page
+
+
 def contact(values, municipality):
     """The contact person of that name in the page's town; created with the given details if
     there is none. An existing person's details are not changed: the snippet is shared by

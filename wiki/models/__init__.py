@@ -1,4 +1,6 @@
 from .documents import KnowledgeDocument
+from .events import EventKind, EventPage, EventPageDocument
+from .guides import Audience, AuthorKind, GuidePage, GuideStepCompletion
 from .municipalities import Municipality, SizeClass
 from .pages import (
     CaseStudyPage,
@@ -14,8 +16,16 @@ from .pages import (
 from .review_task import ReviewApprovalTask
 from .snippets import ContactPerson
 from .taxonomy import Tag, Topic
+from .villages import Village
 
 __all__ = [
+    "Audience",
+    "AuthorKind",
+    "EventKind",
+    "EventPage",
+    "EventPageDocument",
+    "GuidePage",
+    "GuideStepCompletion",
     "CaseStudyPage",
     "ContactPerson",
     "KnowledgeDocument",
@@ -32,6 +42,7 @@ __all__ = [
     "TemplatePage",
     "TemplatePageDocument",
     "Topic",
+    "Village",
 ]
 
 # Deletions of taxonomy rows must reach search too; the receivers live with the models.

@@ -121,7 +121,7 @@ class MunicipalityPage(Page):
         FieldPanel("intro"),
     ]
     parent_page_types = ["wiki.MunicipalityIndexPage"]
-    subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage"]
+    subpage_types = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage", "wiki.GuidePage", "wiki.EventPage"]
     template = "wiki/municipality_page.html"
 
     def get_context(self, request, *args, **kwargs):
@@ -171,6 +171,14 @@ class KnowledgePage(Page):
     )
     topics = ParentalManyToManyField("wiki.Topic", verbose_name="Handlungsfelder", related_name="pages")
     tags = ParentalManyToManyField("wiki.Tag", verbose_name="Schlagwörter", related_name="pages", blank=True)
+    # Case studies, lessons and events offer it in their form (wiki/models/villages.py).
+    villages = ParentalManyToManyField(
+        "wiki.Village",
+        verbose_name="Ortsteile",
+        related_name="pages",
+        blank=True,
+        help_text="Die Ortsteile oder Dörfer Ihrer Kommune, um die es geht.",
+    )
     external_id = models.CharField(
         "Externe Kennung",
         max_length=100,
@@ -238,6 +246,11 @@ class KnowledgePage(Page):
     def type_label(self):
         return self.specific_class._meta.verbose_name
 
+    def village_list(self):
+        from wiki.models.villages import Village
+
+        return list(Village.objects.filter(pk__in=_ids(self.villages)).order_by("name"))
+
 
 class CaseStudyPage(KnowledgePage):
     PAGE_TYPE = page_types.CASE_STUDY
@@ -247,6 +260,11 @@ class CaseStudyPage(KnowledgePage):
         "wiki.Municipality", verbose_name="Partnerkommunen", blank=True, related_name="partner_case_studies"
     )
     phase = models.CharField("Projektphase", max_length=20, choices=Phase.choices, default=Phase.IDEA)
+    for_villages = models.BooleanField(
+        "Für Dörfer / ländlichen Raum",
+        default=False,
+        help_text="Ankreuzen, wenn sich das Projekt besonders für Dörfer und den ländlichen Raum eignet.",
+    )
     start_year = models.PositiveSmallIntegerField("Startjahr", null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField("Endjahr", null=True, blank=True, validators=YEAR_VALIDATORS)
     body = StreamField(BODY_BLOCKS, verbose_name="Projektbeschreibung", blank=True)
@@ -279,6 +297,8 @@ class CaseStudyPage(KnowledgePage):
                 FieldPanel("start_year"),
                 FieldPanel("end_year"),
                 FieldPanel("partner_municipalities"),
+                FieldPanel("villages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("for_villages"),
             ],
             heading="Einordnung",
         ),
@@ -369,6 +389,7 @@ class LessonPage(KnowledgePage):
         FieldPanel("summary"),
         FieldPanel("case_study"),
         *_taxonomy_panels(),
+        FieldPanel("villages", widget=forms.CheckboxSelectMultiple),
         FieldPanel("what_was_tried"),
         FieldPanel("what_happened"),
         FieldPanel("recommendation"),

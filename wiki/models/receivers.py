@@ -72,7 +72,8 @@ def document_pre_save(sender, instance, raw=False, update_fields=None, **kwargs)
 @receiver(post_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-text-saved")
 def document_post_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     """Store the extracted text (also when the save named other fields only) and tell search
-    which template pages now carry new document text."""
+    which template and event pages now carry new document text."""
+    from wiki.models.events import EventPageDocument
     from wiki.models.pages import TemplatePageDocument
 
     if raw or not getattr(instance, "_text_changed", False):
@@ -86,7 +87,10 @@ def document_post_save(sender, instance, created=False, raw=False, update_fields
         )
     if created:
         return  # not yet attached to any page
-    page_ids = TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True)
+    page_ids = [
+        *TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True),
+        *EventPageDocument.objects.filter(document=instance).values_list("page_id", flat=True),
+    ]
     notify_pages_changed(sender, page_ids, "document-replaced")
 
 
