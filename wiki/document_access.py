@@ -64,12 +64,16 @@ def public_documents(queryset=None):
 
 
 def template_pages_using_collection(collection):
-    """Ids of the template pages with a document in `collection` or any collection below it."""
+    """Ids of the template and event pages with a document in `collection` or any collection
+    below it."""
     from django.apps import apps
 
     # Through the app registry: the page models import the page form, which imports this.
-    return list(
-        apps.get_model("wiki", "TemplatePageDocument").objects.filter(document__collection__path__startswith=collection.path)
-        .values_list("page_id", flat=True)
-        .distinct()
-    )
+    ids = set()
+    for model in ("TemplatePageDocument", "EventPageDocument"):
+        ids.update(
+            apps.get_model("wiki", model)
+            .objects.filter(document__collection__path__startswith=collection.path)
+            .values_list("page_id", flat=True)
+        )
+    return sorted(ids)

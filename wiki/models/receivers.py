@@ -117,10 +117,14 @@ def document_collection_before(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-collection-after")
 def document_collection_after(sender, instance, created=False, raw=False, **kwargs):
     """A document moved between collections may have become private or public."""
+    from wiki.models.events import EventPageDocument
     from wiki.models.pages import TemplatePageDocument
 
     previous = getattr(instance, "_previous_collection_id", None)
     if raw or created or previous is None or previous == instance.collection_id:
         return
-    page_ids = TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True)
+    page_ids = [
+        *TemplatePageDocument.objects.filter(document=instance).values_list("page_id", flat=True),
+        *EventPageDocument.objects.filter(document=instance).values_list("page_id", flat=True),
+    ]
     notify_pages_changed(sender, page_ids, "document-collection")
