@@ -23,6 +23,7 @@ from collections import defaultdict
 
 from wiki.document_access import exclude_restricted
 from wiki.page_text import body_parts, place_parts
+from wiki.models.villages import village_key
 from wiki.page_types import PAGE_TYPES
 
 from . import analysis
@@ -221,6 +222,7 @@ class PageBatch:
         self.document_parts = defaultdict(list)
         self.adoptions = {}  # id -> number of towns that adopt the page (transfer.adoptions)
         self.village_names = defaultdict(list)
+        self.village_keys = defaultdict(list)  # the `village` filter (wiki.models.villages.village_key)
         self.reference = None
 
 
@@ -278,10 +280,11 @@ def load_pages(pages, contiguous=False):
             **among("casestudypage_id", case_ids)
         ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
             batch.partner_ids[page_id].append(municipality_id)
-    for page_id, name in KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by(
+    for page_id, name, ags in KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by(
         "village__name", "pk"
-    ).values_list("knowledgepage_id", "village__name"):
+    ).values_list("knowledgepage_id", "village__name", "village__municipality__ags"):
         batch.village_names[page_id].append(name)
+        batch.village_keys[page_id].append(village_key(ags, name))
     # Template documents and event material: their titles and extracted text. Only documents
     # anonymous visitors may download lend them: a document in a login-restricted collection
     # stays out of the index, its snippets and "similar pages" (wiki/document_access.py).
@@ -325,7 +328,7 @@ def assemble_documents(batch, page_ids=None):
                 row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
                 batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
                 batch.document_parts.get(page_id, ()), batch.adoptions.get(page_id, 0),
-                batch.village_names.get(page_id, ()),
+                batch.village_names.get(page_id, ()), batch.village_keys.get(page_id, ()),
             )
     return result
 
@@ -414,7 +417,9 @@ def _field(model, name):
         return None
 
 
-def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, adoptions=0, village_names=()):
+def _document(
+    page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, adoptions=0, village_names=(), village_keys=()
+):
     topics = [{"slug": ref.topics[t][0], "name": ref.topics[t][1]} for t in sorted(set(topic_ids)) if t in ref.topics]
     topics.sort(key=lambda t: t["name"])
     tags = sorted(
@@ -469,6 +474,9 @@ def _document(page, ref, url, topic_ids, tag_ids, partner_ids, document_parts, a
         "last_published_at": last.isoformat() if last else None,
         "sort_date": sort_date.isoformat() if sort_date else None,
         "adoptions": adoptions,
+        # Filters of the villages: the ones a page names, and whether it is meant for them.
+        "villages": list(village_keys),
+        "areas": ["rural"] if getattr(page, "for_villages", False) else [],
         "title_terms": _terms_text(title),
         "summary_terms": _terms_text(summary),
         "body_terms": _terms_text(body),

@@ -14,6 +14,11 @@ _FILTER_DESCRIPTIONS = {
     "topic": ("Kurzname eines Handlungsfelds, z. B. mobilitaet.", {"type": "string", "pattern": r"^[-a-z0-9_]{1,100}$"}),
     "tag": ("Kurzname eines Schlagworts, z. B. lorawan.", {"type": "string", "pattern": r"^[-a-z0-9_]{1,100}$"}),
     "phase": ("Projektphase.", {"type": "string", "enum": list(q.PHASES)}),
+    "village": (
+        "Ortsteil: Gemeindeschlüssel der Kommune und Kurzname des Ortsteils, z. B. 05958004-huesten.",
+        {"type": "string", "pattern": r"^\d{8}-[-a-z0-9]{1,90}$"},
+    ),
+    "area": ("rural: nur Inhalte, die für Dörfer und den ländlichen Raum gedacht sind.", {"type": "string", "enum": list(q.AREAS)}),
 }
 
 

@@ -20,6 +20,8 @@ CHIP_PREFIX = {
     "topic": "Handlungsfeld",
     "tag": "Schlagwort",
     "phase": "Phase",
+    "village": "Ortsteil",
+    "area": "Raum",
 }
 
 

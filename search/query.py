@@ -38,10 +38,15 @@ FILTER_PARAMS = {
     "topic": "topics",
     "tag": "tags",
     "phase": "phases",
+    "village": "villages",
+    "area": "areas",
 }
+# `area`: pages marked as meant for villages and rural areas ("für Dörfer / ländlichen Raum").
+AREAS = {"rural": "Für Dörfer / ländlichen Raum"}
 
 # [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits (search/params.py).
 _AGS_RE = re.compile(r"[0-9]{8}\Z")
+_VILLAGE_RE = re.compile(r"^[0-9]{8}-[-a-z0-9]{1,90}$")
 _DISTRICT_RE = re.compile(r"[0-9]{5}\Z")
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,100}$")
 _WHITESPACE_CONTROLS = {"\t", "\n", "\r", "\x0b", "\x0c"}
@@ -68,6 +73,8 @@ class SearchQuery:
     topics: tuple = ()
     tags: tuple = ()
     phases: tuple = ()
+    villages: tuple = ()
+    areas: tuple = ()
     near: str | None = None
     radius_km: float | None = None
     sort: str = "relevance"
@@ -95,6 +102,10 @@ class SearchQuery:
         values["municipalities"] = _pattern("municipality", get("municipality"), _AGS_RE, "ein achtstelliger Gemeindeschlüssel (AGS)")
         values["topics"] = _pattern("topic", get("topic"), _SLUG_RE, "der Kurzname eines Handlungsfelds")
         values["tags"] = _pattern("tag", get("tag"), _SLUG_RE, "der Kurzname eines Schlagworts")
+        values["villages"] = _pattern(
+            "village", get("village"), _VILLAGE_RE, "Gemeindeschlüssel und Kurzname eines Ortsteils, z. B. 05958004-huesten"
+        )
+        values["areas"] = _choices("area", get("area"), AREAS, "Unbekannte Raumangabe")
 
         near = _single("near", get("near"))
         if near is not None and not _AGS_RE.match(near):

@@ -6,7 +6,7 @@ search; the cache lives for a minute and is dropped at once when a Municipality,
 is saved or deleted in this process (search/signals_cache.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .expiring import Expiring
 
@@ -31,6 +31,7 @@ class Reference:
     districts: dict  # district key -> district name
     topics: dict  # slug -> name
     tags: dict  # slug -> name
+    villages: dict = field(default_factory=dict)  # village key -> "Name (Kommune)"
 
 
 def get():
@@ -39,6 +40,7 @@ def get():
 
 def _read():
     from wiki.models import Municipality, Tag, Topic
+    from wiki.models.villages import Village, village_key
 
     places = {
         row[0]: Place(*row)
@@ -49,6 +51,10 @@ def _read():
         districts={p.district: p.district_name for p in places.values()},
         topics=dict(Topic.objects.values_list("slug", "name")),
         tags=dict(Tag.objects.values_list("slug", "name")),
+        villages={
+            village_key(ags, name): f"{name} ({town})"
+            for name, ags, town in Village.objects.values_list("name", "municipality__ags", "municipality__name")
+        },
     )
 
 

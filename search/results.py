@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from wiki import page_types
 
 from .analysis.snippets import snippet_for
-from .query import FILTER_PARAMS, PHASES, TYPES
+from .query import AREAS, FILTER_PARAMS, PHASES, TYPES
 
 FACET_KEYS = tuple(FILTER_PARAMS)  # type, district, municipality, topic, tag, phase
 
 # Facets with a natural order keep it (a checkbox list that reshuffles is hard to use);
 # the others are ordered by count, then alphabetically.
-_FIXED_ORDER = {"type": tuple(TYPES), "phase": PHASES}
-FACET_SIZES = {"type": 3, "district": 10, "municipality": 60, "topic": 30, "tag": 50, "phase": 6}
+_FIXED_ORDER = {"type": tuple(TYPES), "phase": PHASES, "area": tuple(AREAS)}
+FACET_SIZES = {"type": 5, "district": 10, "municipality": 60, "topic": 30, "tag": 50, "phase": 6, "village": 40, "area": 1}
 
 
 
@@ -206,4 +206,6 @@ def _labels(counts):
         "municipality": {ags: place.name for ags, place in ref.places.items()},
         "topic": ref.topics,
         "tag": ref.tags,
+        "village": ref.villages,
+        "area": dict(AREAS),
     }

@@ -16,9 +16,10 @@ def _taxonomy_changed(sender=None, **kwargs):
 
 def connect():
     from wiki.models import Municipality, Tag, Topic
+    from wiki.models.villages import Village
     from wiki.signals import knowledge_pages_changed
 
-    for model in (Tag, Topic, Municipality):
+    for model in (Tag, Topic, Municipality, Village):
         name = model._meta.model_name
         post_save.connect(_taxonomy_changed, sender=model, dispatch_uid=f"search-cache-{name}-saved")
         post_delete.connect(_taxonomy_changed, sender=model, dispatch_uid=f"search-cache-{name}-deleted")

@@ -26,6 +26,8 @@ FACET_LEGENDS = {
     "topic": "Handlungsfeld",
     "tag": "Schlagwort",
     "phase": "Projektphase",
+    "village": "Ortsteil",
+    "area": "Raum",
 }
 RADIUS_CHOICES = [("", "kein Umkreis"), ("10", "10 km"), ("20", "20 km"), ("30", "30 km"), ("50", "50 km"), ("100", "100 km")]
 SORT_CHOICES = [("relevance", "Relevanz"), ("date", "Neueste zuerst"), ("distance", "Entfernung")]

@@ -48,7 +48,7 @@ def test_search_response_has_the_documented_shape(client, pages):
     assert data["degraded"] is False  # no Elasticsearch configured: the database is the backend, not a stand-in
     assert data["query"] == "Straßenbeleuchtung" and data["backend"] == "database"
     assert data["total"] == 2 and data["page"] == 1 and data["page_size"] == 10
-    assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase"}
+    assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase", "village", "area"}
     assert {"value": "template", "label": "Vorlage", "count": 1} in data["facets"]["type"]
 
     hit = next(h for h in data["results"] if h["external_id"] == "SWF-1")

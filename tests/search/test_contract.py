@@ -366,7 +366,7 @@ def test_json_has_the_documented_shape(corpus):
                         "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
     assert set(hit["municipality"]) == {"ags", "name", "district", "district_name"}
     assert all(isinstance(name, str) for name in hit["topics"] + hit["tags"])
-    assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase"}
+    assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase", "village", "area"}
     assert settings.SEARCH_INDEX_ALIAS
 
 

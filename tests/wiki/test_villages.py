@@ -110,8 +110,12 @@ def test_pages_show_their_villages_and_the_town_page_lists_villages_with_content
     assert "Ampen" not in section
 
 
-def _ids(backend, q):
-    return {hit.id for hit in service.search(SearchQuery.from_params({"q": q}, reference.get()), backend=backend).results}
+def _search(backend, **params):
+    return service.search(SearchQuery.from_params(params, reference.get()), backend=backend)
+
+
+def _ids(backend, q=None, **params):
+    return {hit.id for hit in _search(backend, **({"q": q} if q else {}), **params).results}
 
 
 def _check_village_search(backend, pages):
@@ -120,6 +124,16 @@ def _check_village_search(backend, pages):
     assert _ids(backend, "Huesten") == found  # the umlaut spelled out
     assert _ids(backend, "Husten") == found  # and left out
     assert _ids(backend, "Neheim") == {pages["lesson"].pk}  # never the draft
+    # the filters: by village (browsing and with text), and pages meant for rural areas
+    assert _ids(backend, village=["05958004-neheim"]) == {pages["lesson"].pk}
+    assert _ids(backend, "Fahrplan Bürgerbus", village=["05958004-huesten"]) == found
+    assert _ids(backend, area=["rural"]) == {pages["bus"].pk}
+    facets = _search(backend, q="Dörfer").facets
+    assert {(v.value, v.label, v.count) for v in facets["village"]} == {
+        ("05958004-huesten", "Hüsten (Arnsberg)", 2),
+        ("05958004-neheim", "Neheim (Arnsberg)", 1),
+    }
+    assert [(v.value, v.label, v.count) for v in facets["area"]] == [("rural", "Für Dörfer / ländlichen Raum", 1)]
 
 
 def test_search_finds_pages_by_village_name_on_the_database_backend(village_pages, settings):
@@ -207,3 +221,13 @@ def test_demo_villages_cover_the_pioneer_towns(site_tree):
     assert not result.errors and result.created >= 24
     pioneers = set(Municipality.objects.filter(pioneer=True).values_list("pk", flat=True))
     assert pioneers <= set(Village.objects.values_list("municipality_id", flat=True))
+
+
+def test_bad_village_and_area_parameters_get_a_german_400(client, site_tree):
+    response = client.get("/api/search/", {"village": "Hüsten"})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "village"
+    assert "05958004-huesten" in response.json()["error"]["message"]
+    response = client.get("/api/search/", {"area": "stadt"})
+    assert response.status_code == 400 and response.json()["error"]["parameter"] == "area"
+    assert client.get("/suche/", {"area": "stadt"}).status_code == 400

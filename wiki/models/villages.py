@@ -13,6 +13,13 @@ from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel
 
 from wiki.models.change_tracking import NotifiesSearch, notify_pages_changed
+from wiki.slugs import german_slug
+
+
+def village_key(ags, name):
+    """The stable key of a village in search filters and links: the town's AGS and the slug of
+    the name ("05958004-huesten"); names repeat across towns, so the AGS makes it unique."""
+    return f"{ags}-{german_slug(name)}"
 
 
 class Village(NotifiesSearch, models.Model):
@@ -38,6 +45,10 @@ class Village(NotifiesSearch, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.municipality.name})"
+
+    @property
+    def key(self):
+        return village_key(self.municipality.ags, self.name)
 
     def affected_page_ids(self):
         return list(self.pages.values_list("pk", flat=True))

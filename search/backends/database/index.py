@@ -196,6 +196,10 @@ def filter_keys(document):
         keys.append(("tag", slug, tag_names.get(slug, "")))
     if document.get("phase"):
         keys.append(("phase", document["phase"], ""))
+    for village in document.get("villages") or []:
+        keys.append(("village", village, ""))
+    for area in document.get("areas") or []:
+        keys.append(("area", area, ""))
     unique = {}
     for key, value, label in keys:
         unique.setdefault((key, str(value)[:150]), label or "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from elasticsearch.dsl import Boolean, Date, Document, GeoPoint, InnerDoc, Integer, Keyword, Object, Text
 
-MAPPING_VERSION = 4  # 4: adoptions (sort=adoptions); positions in title/summary terms (proximity)
+MAPPING_VERSION = 5  # 4: adoptions, positions in title/summary terms (proximity); 5: villages, areas
 
 # Analyzers (core Elasticsearch analysis only, see above). The built-in "whitespace"
 # analyzer: the terms are folded and stemmed in Python already, Elasticsearch only splits them.
@@ -85,6 +85,8 @@ class KnowledgePageDocument(Document):
     tag_slugs = Keyword(multi=True)
     tag_names = Keyword(multi=True)
     phase = Keyword()
+    villages = Keyword(multi=True)  # village keys (wiki.models.villages.village_key)
+    areas = Keyword(multi=True)  # "rural" for pages meant for villages and rural areas
     start_year = Integer()
     end_year = Integer()
     first_published_at = Date()

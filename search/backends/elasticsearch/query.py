@@ -66,6 +66,8 @@ FACET_FIELDS = {
     "topic": "topics.slug",
     "tag": "tag_slugs",
     "phase": "phase",
+    "village": "villages",
+    "area": "areas",
 }
 
 
