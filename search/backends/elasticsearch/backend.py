@@ -151,7 +151,6 @@ class ElasticsearchBackend(SearchBackend):
                 response = self.search_es.search(
                     index=self.alias,
                     size=0,
-                    timeout=server_timeout(),
                     aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
             )
             words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
@@ -168,7 +167,6 @@ class ElasticsearchBackend(SearchBackend):
                 response = self.search_es.search(
                     index=self.alias,
                     size=0,
-                    timeout=server_timeout(),
                     aggs={"slugs": {"terms": {"field": "tag_slugs", "size": TAG_COUNTS_SIZE}}},
             )
             return {b["key"]: b["doc_count"] for b in response["aggregations"]["slugs"]["buckets"]}
