@@ -91,6 +91,7 @@ def suggest(q, limit=8, backend=None):
     """Autocomplete suggestions (list of dicts, see SearchBackend.suggest) for typed text.
     Never raises for odd text: control characters and excess length are cut away."""
     text = "".join(ch for ch in str(q or "") if ch.isprintable() or ch == " ")[:MAX_Q_LENGTH].strip()
+    text = analysis.limit_query(text)  # the limits of the folded text, as for searches
     limit = max(1, min(int(limit), MAX_SUGGEST_LIMIT))
     if len(text) < 2:
         return []
