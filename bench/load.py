@@ -10,7 +10,7 @@ import requests
 
 from bench import vocab
 from bench.progress import log
-from bench.stats import summarize
+from bench.stats import percentile, summarize
 
 SEARCH_PATH = "/api/search/"
 SUGGEST_PATH = "/api/search/suggest/"
@@ -75,6 +75,7 @@ class _Result:
         self.took = []  # (latency s, es took ms) where the response says
         self.errors = []
         self.backends = {}
+        self.degraded = 0
 
 
 def run(base_url, path, mix, clients, per_client, budget_seconds, label):
@@ -108,6 +109,7 @@ def run(base_url, path, mix, clients, per_client, budget_seconds, label):
                 result.by_kind.setdefault(kind, []).append(elapsed)
                 backend = body.get("backend") if isinstance(body, dict) else None
                 result.backends[backend] = result.backends.get(backend, 0) + 1
+                result.degraded += bool(isinstance(body, dict) and body.get("degraded") is True)
                 took = _es_took(body, response.headers.get("Server-Timing"))
                 if took is not None:
                     result.took.append((elapsed, took))
@@ -121,6 +123,8 @@ def run(base_url, path, mix, clients, per_client, budget_seconds, label):
     wall = time.monotonic() - started
     summary = summarize(result.latencies)
     summary["throughput_rps"] = round(len(result.latencies) / wall, 1) if wall else None
+    summary["p99"] = round(percentile(result.latencies, 0.99) * 1000, 2) if result.latencies else None
+    summary["degraded"] = result.degraded
     summary["errors"] = len(result.errors)
     summary["error_examples"] = result.errors[:3]
     summary["clients"] = clients

@@ -341,6 +341,10 @@ def render(results, json_name="benchmarks.json"):
         out.append(_table(["Operation", "n", "Cost", "Profile"], rows))
         out.append("")
 
+    from bench import hostile
+
+    out.extend(hostile.render(results))
+
     out.append("### Reproduce")
     out.append("")
     args = run.get("args") or {}

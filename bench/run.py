@@ -342,7 +342,15 @@ PHASES = [
     ("inprocess", phase_inprocess),
     ("publish", phase_publish),
     ("profile", phase_profile),
+    ("hostile", lambda ctx: _hostile().phase_hostile(ctx)),
+    ("hanging", lambda ctx: _hostile().phase_hanging(ctx)),
 ]
+
+
+def _hostile():
+    from bench import hostile
+
+    return hostile
 PHASE_NAMES = [name for name, _ in PHASES]
 
 

@@ -4,7 +4,10 @@
 into an immutable value; anything a user could have mistyped raises `QueryError`, which the API
 turns into HTTP 400 and the search page into a German hint next to the field. Query *text*
 itself is never rejected for its characters (quotes, backslashes, operators are just text);
-only its length and control characters are checked.
+only its length and control characters are checked. Text within MAX_Q_LENGTH typed characters
+is then cut to the limits of the folded text (`analysis.limit_query`: words, characters per
+word and in all after folding), so a short but expensive query ("¼" × 200 folds to 600
+characters) is answered for its beginning rather than refused.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from search.analysis.text import limit_query
 from search.params import parse_decimal, parse_int
 
 from wiki import page_types
@@ -286,7 +290,7 @@ def _clean_q(raw):
     text = " ".join(unicodedata.normalize("NFC", text).split())
     if len(text) > MAX_Q_LENGTH:
         raise QueryError("q", f"Der Suchtext ist zu lang (höchstens {MAX_Q_LENGTH} Zeichen).")
-    return text
+    return limit_query(text)
 
 
 def _choices(param, raw, allowed, label):

@@ -17,6 +17,8 @@ from __future__ import annotations
 import logging
 import math
 
+from django.conf import settings
+
 from . import analysis, outage
 from .backends import database_backend, elasticsearch_backend, elasticsearch_configured
 from .backends.base import BackendUnavailable
@@ -47,10 +49,12 @@ def _run(operation, backend):
     if elasticsearch_configured() and not outage.is_down(ELASTICSEARCH):
         try:
             es_backend = elasticsearch_backend()
-            return operation(es_backend), es_backend.name, False
+            result = operation(es_backend)
+            outage.mark_up(ELASTICSEARCH)  # no query unless this worker was trying the node again
+            return result, es_backend.name, False
         except BackendUnavailable as exc:
             logger.warning("Elasticsearch unavailable, answering from the database: %s", exc)
-            outage.mark_down(ELASTICSEARCH, exc, NEGATIVE_CACHE_SECONDS)
+            outage.mark_down(ELASTICSEARCH, exc, getattr(settings, "SEARCH_OUTAGE_SECONDS", NEGATIVE_CACHE_SECONDS))
         except Exception:  # noqa: BLE001 - any Elasticsearch failure falls back
             logger.exception("Elasticsearch request failed, answering from the database")
     db_backend = database_backend()
@@ -71,7 +75,8 @@ def search(query, backend=None):
     "database" or a backend instance. Raises QueryError("page") for a page past the end."""
     synonyms = synonym_map()
     results, _name, degraded = _run(lambda b: b.search(query, synonyms), backend)
-    results.degraded = degraded
+    # Degraded: answered by the fallback, or Elasticsearch stopped at its time limit.
+    results.degraded = degraded or results.degraded
     if query.page > 1 and not results.results and results.total > 0:
         pages = math.ceil(results.total / query.page_size)
         raise QueryError(
@@ -86,6 +91,7 @@ def suggest(q, limit=8, backend=None):
     """Autocomplete suggestions (list of dicts, see SearchBackend.suggest) for typed text.
     Never raises for odd text: control characters and excess length are cut away."""
     text = "".join(ch for ch in str(q or "") if ch.isprintable() or ch == " ")[:MAX_Q_LENGTH].strip()
+    text = analysis.limit_query(text)  # the limits of the folded text, as for searches
     limit = max(1, min(int(limit), MAX_SUGGEST_LIMIT))
     if len(text) < 2:
         return []

@@ -196,7 +196,20 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Name of the alias that search reads and writes through; concrete indices are named
 # "<alias>-<timestamp>" so that a rebuild can swap them.
 SEARCH_INDEX_ALIAS = env_str("SEARCH_INDEX_ALIAS", "transferwiki-knowledge")
-SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))
+SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))  # writes, rebuilds, checks
+# The search path (search/backends/elasticsearch/client.py, docs/operations.md "Suchlast und
+# Ausfälle"): a node that does not answer costs a visitor at most connect + read timeout, then
+# the database answers; the node itself stops a search after SEARCH_ES_SERVER_TIMEOUT and
+# returns what it found so far.
+SEARCH_ES_CONNECT_TIMEOUT = float(env_str("SEARCH_ES_CONNECT_TIMEOUT", "0.5"))
+SEARCH_ES_READ_TIMEOUT = float(env_str("SEARCH_ES_READ_TIMEOUT", "2"))
+SEARCH_ES_SERVER_TIMEOUT = env_str("SEARCH_ES_SERVER_TIMEOUT", "500ms")
+if not re.fullmatch(r"[1-9][0-9]{0,5}(ms|s)", SEARCH_ES_SERVER_TIMEOUT):
+    raise ImproperlyConfigured(
+        f"SEARCH_ES_SERVER_TIMEOUT muss eine Dauer wie 500ms oder 2s sein, nicht {SEARCH_ES_SERVER_TIMEOUT!r}."
+    )
+# How long a backend outage is remembered, for all web workers together (search/outage.py).
+SEARCH_OUTAGE_SECONDS = float(env_str("SEARCH_OUTAGE_SECONDS", "10"))
 # Shape of every new index (ensure_index and each search_rebuild): primary shards, and replicas
 # as a number ("1") or as a range for auto_expand_replicas ("0-1", "0-all"). The default "0-1"
 # keeps a single node green and gives a cluster of two or more nodes one replica.

@@ -31,6 +31,8 @@ from .snippets import ELLIPSIS, SNIPPET_CHARS, SNIPPET_WINDOW, snippet, snippet_
 from .synonyms import SynonymMap, phrase_key, synonym_groups_from_tags
 from .terms import WordAnalysis, analyze_word, index_terms, index_text, prefix_terms, stem
 from .text import (
+    MAX_FOLDED_QUERY_CHARS,
+    MAX_FOLDED_WORD_CHARS,
     MAX_QUERY_WORDS,
     STOP_WORDS,
     TOKEN_RE,
@@ -38,16 +40,22 @@ from .text import (
     bounded_cache,
     clear_caches,
     fold,
+    folded_length,
     is_acronym,
+    limit_query,
     tokenize,
 )
-from .typos import Lexicon, max_edits_for, similar_terms, suggest
+from .typos import MAX_FUZZY_WORD_CHARS, MAX_FUZZY_WORDS, Lexicon, max_edits_for, may_be_typo, similar_terms, suggest
 
 # The token pattern under its former private name (search/documents.py scans with it).
 _TOKEN_RE = TOKEN_RE
 
 __all__ = [
     "ELLIPSIS",
+    "MAX_FOLDED_QUERY_CHARS",
+    "MAX_FOLDED_WORD_CHARS",
+    "MAX_FUZZY_WORDS",
+    "MAX_FUZZY_WORD_CHARS",
     "MAX_QUERY_WORDS",
     "SNIPPET_CHARS",
     "SHORT_ACRONYMS",
@@ -67,11 +75,14 @@ __all__ = [
     "bounded_cache",
     "clear_caches",
     "fold",
+    "folded_length",
     "get_vocabulary",
     "index_terms",
     "index_text",
     "is_acronym",
+    "limit_query",
     "max_edits_for",
+    "may_be_typo",
     "phrase_key",
     "prefix_terms",
     "required_matches",

@@ -16,6 +16,13 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # Query words beyond this are ignored (a pasted paragraph must not cost a second).
 MAX_QUERY_WORDS = 32
+# Limits on the *folded* query (`limit_query`): folding can multiply a character ("¼" becomes
+# "1⁄4", the ligature "ﷺ" eighteen characters), and the cost of analysis, typo lookup and
+# Elasticsearch's fuzzy automata grows with the folded length, not with what was typed.
+# 250 leaves a 200-character German query with many umlauts (ä → ae) whole; no German word
+# folds to more than 64 characters (the longest compounds of the vocabulary have about 40).
+MAX_FOLDED_QUERY_CHARS = 250
+MAX_FOLDED_WORD_CHARS = 64
 
 # ---------------------------------------------------------------------------------------------
 # The one bounded cache
@@ -115,6 +122,61 @@ def tokenize(text: str) -> list[Token]:
     if not text:
         return []
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def folded_length(text: str) -> int:
+    """len(fold(text)): the length every later stage of the analysis works with."""
+    return len(text) if text.isascii() else len(fold(text))
+
+
+def _cut_folded(text: str, limit: int) -> str:
+    """The longest prefix of `text` whose folded form has at most `limit` characters."""
+    if folded_length(text) <= limit:
+        return text
+    used = 0
+    for index, char in enumerate(text):
+        used += folded_length(char)
+        if used > limit:
+            return text[:index]
+    return text
+
+
+def limit_query(text: str) -> str:
+    """`text` cut to the query limits, measured after folding: at most MAX_QUERY_WORDS words,
+    no word folding to more than MAX_FOLDED_WORD_CHARS characters (a longer one keeps its
+    beginning) and at most MAX_FOLDED_QUERY_CHARS folded characters in all (the words beyond
+    are dropped). Text within the limits is returned unchanged.
+
+    The query validation (search/query.py) applies it, so the search page and the API answer
+    a hostile query with the results for its beginning instead of an error, and no backend
+    ever sees more than the limits."""
+    if not text:
+        return text
+    tokens = tokenize(text)
+    if (
+        len(tokens) <= MAX_QUERY_WORDS
+        and folded_length(text) <= MAX_FOLDED_QUERY_CHARS
+        and all(folded_length(t.surface) <= MAX_FOLDED_WORD_CHARS for t in tokens)
+    ):
+        return text
+    pieces: list[str] = []
+    used = 0
+    cursor = 0
+    for token in tokens[:MAX_QUERY_WORDS]:
+        gap = text[cursor : token.start]
+        word = _cut_folded(token.surface, MAX_FOLDED_WORD_CHARS)
+        room = MAX_FOLDED_QUERY_CHARS - used - folded_length(gap)
+        if room <= 0:
+            break
+        word = _cut_folded(word, room)
+        if not word:
+            break
+        pieces += [gap, word]
+        used += folded_length(gap) + folded_length(word)
+        cursor = token.end
+    if not pieces:  # no word at all, or a first word after a long run of other characters
+        return _cut_folded(text, MAX_FOLDED_QUERY_CHARS).strip() or text[:1]
+    return "".join(pieces).strip()
 
 
 def is_acronym(surface: str) -> bool:

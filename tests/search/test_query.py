@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from search import reference
+from search import analysis, reference
 from search.query import MAX_PAGE_SIZE, QueryError, SearchQuery
 
 ARNSBERG = "05958004"
@@ -107,7 +107,35 @@ def test_page_window_is_bounded_by_page_size():
 
 
 def test_q_of_exactly_200_characters_is_accepted():
-    assert len(parse("q=" + "b" * 200).q) == 200
+    text = ("Bürgerbeteiligung " * 12)[:200].strip()
+    assert len(text) == 200
+    assert SearchQuery.from_params({"q": [text]}, reference.get()).q == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¼" * 200,  # 200 typed characters, 600 after folding (1⁄4)
+        "ﷺ" * 200,  # one ligature folds to 18 characters
+        "x" * 200,  # a single "word" of 200 letters
+        " ".join("qwrtzpsdfghjk"[i % 13] * 12 for i in range(15)),  # long random words
+        " ".join(["Straße"] * 28),  # 224 folded characters: within the limit, unchanged
+        " ".join(["Ort"] * 50),  # 50 words
+    ],
+)
+def test_q_is_cut_to_the_limits_of_its_folded_text(text):
+    q = SearchQuery.from_params({"q": [text]}, reference.get()).q
+    assert q and text.startswith(q)
+    assert analysis.folded_length(q) <= analysis.MAX_FOLDED_QUERY_CHARS
+    assert len(analysis.tokenize(q)) <= analysis.MAX_QUERY_WORDS
+    assert all(analysis.folded_length(t.surface) <= analysis.MAX_FOLDED_WORD_CHARS for t in analysis.tokenize(q))
+    if text.startswith("Straße"):
+        assert q == text  # a long German query within the limits stays whole
+
+
+def test_q_without_any_word_is_not_turned_into_browsing():
+    query = SearchQuery.from_params({"q": ["‰" * 200]}, reference.get())
+    assert query.q and not query.is_browse
 
 
 @pytest.mark.parametrize(

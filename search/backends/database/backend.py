@@ -121,7 +121,8 @@ class DatabaseBackend(SearchBackend):
             # index does not know, as in the Elasticsearch backend.
             if fuzzy:
                 lexicon = index.lexicon()
-                unknown = {g.surface for g in content if not g.repaired and not lexicon.knows(g.surface)}
+                # At most analysis.MAX_FUZZY_WORDS words, as in Elasticsearch (query cost).
+                unknown = lexicon.unknown_words([g for g in content if not g.repaired])
                 if not unknown:
                     break
             matchers = [GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in content]

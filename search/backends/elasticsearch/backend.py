@@ -22,7 +22,7 @@ from search.geo import haversine_km
 from search.results import SearchResults, hit_from_document, make_facets
 
 from . import index
-from .client import get_client
+from .client import for_search, get_client, server_timeout
 from .query import HIT_SOURCE, ElasticsearchQueryBuilder
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,11 @@ class ElasticsearchBackend(SearchBackend):
             self._es = get_client()
         return self._es
 
+    @property
+    def search_es(self):
+        """The client with the short connect/read timeouts of the search path (client.py)."""
+        return for_search(self.es)
+
     # -- search -----------------------------------------------------------------------------
     def search(self, query, synonyms=None):
         started = time.perf_counter()
@@ -85,7 +90,10 @@ class ElasticsearchBackend(SearchBackend):
             suggestion = self.spelling_suggestion(query.q)
 
         response, es_took = self._run(ElasticsearchQueryBuilder(query, parsed, index=self.alias))
-        if not query.is_browse and parsed and response["hits"]["total"]["value"] == 0:
+        # Past the server-side timeout the node returns what it had found: served, but marked
+        # degraded (results may be incomplete); no fuzzy retry, which would cost more still.
+        timed_out = bool(response.get("timed_out"))
+        if not timed_out and not query.is_browse and parsed and response["hits"]["total"]["value"] == 0:
             # Nothing matched exactly: maybe a typo. Retry with fuzzy matching for the words
             # the corpus does not know; when it knows them all, no page has them together and
             # look-alikes would only pretend otherwise (and a fuzzy search is expensive).
@@ -93,6 +101,7 @@ class ElasticsearchBackend(SearchBackend):
             if unknown:
                 response, took = self._run(ElasticsearchQueryBuilder(query, parsed, fuzzy=unknown, index=self.alias))
                 es_took += took
+                timed_out = bool(response.get("timed_out"))
 
         near = query.near_point()
         hits = [self._hit(raw, parsed, near) for raw in response["hits"]["hits"]]
@@ -107,12 +116,13 @@ class ElasticsearchBackend(SearchBackend):
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             es_took_ms=es_took,
             repairs=parsed.repairs() if parsed else [],
+            degraded=timed_out,
         )
 
     def _run(self, builder):
         body = builder.build()
         with translated_errors():
-            response = self.es.search(index=self.alias, body=body)
+            response = self.search_es.search(index=self.alias, body=body)
         return response.body if hasattr(response, "body") else response, response["took"]
 
     @staticmethod
@@ -146,7 +156,7 @@ class ElasticsearchBackend(SearchBackend):
 
         def compute():
             with translated_errors():
-                response = self.es.search(
+                response = self.search_es.search(
                     index=self.alias,
                     size=0,
                     aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
@@ -162,7 +172,7 @@ class ElasticsearchBackend(SearchBackend):
 
         def compute():
             with translated_errors():
-                response = self.es.search(
+                response = self.search_es.search(
                     index=self.alias,
                     size=0,
                     aggs={"slugs": {"terms": {"field": "tag_slugs", "size": TAG_COUNTS_SIZE}}},
@@ -174,22 +184,30 @@ class ElasticsearchBackend(SearchBackend):
     def _lexicon_or_none(self):
         try:
             return self.lexicon()
+        except BackendUnavailable:
+            raise  # the node is down or hanging: the search itself would wait again
         except Exception:  # noqa: BLE001 - without a lexicon, typos are left to the fuzzy retry
             logger.warning("lexicon unavailable", exc_info=True)
             return None
 
     def unknown_words(self, parsed):
-        """Surfaces of the query words that are neither in the lexicon nor acronyms."""
+        """Surfaces of the query words that are neither in the lexicon nor acronyms, at most
+        analysis.MAX_FUZZY_WORDS of them (a fuzzy word is the expensive part of a search)."""
         try:
             lexicon = self.lexicon()
+        except BackendUnavailable:
+            raise  # the node is down or hanging: the next request would wait again
         except Exception:  # noqa: BLE001 - without a lexicon every word may be misspelt
             logger.warning("lexicon unavailable", exc_info=True)
-            return frozenset(g.surface for g in parsed.content_groups())
-        return frozenset(g.surface for g in parsed.content_groups() if not g.repaired and not lexicon.knows(g.surface))
+            lexicon = analysis.Lexicon(())
+        # Repaired words are searched with their correction already; filler never goes fuzzy.
+        return lexicon.unknown_words([g for g in parsed.content_groups() if not g.repaired])
 
     def spelling_suggestion(self, text):
         try:
             suggestion = analysis.suggest(text, self.lexicon())
+        except BackendUnavailable:
+            raise  # the node is down or hanging: the search itself would wait again
         except Exception:  # noqa: BLE001 - "did you mean" is a courtesy, never a failure
             logger.warning("spelling suggestion failed", exc_info=True)
             return None
@@ -210,9 +228,10 @@ class ElasticsearchBackend(SearchBackend):
             "_source": {"includes": ["title", "type", "url"]},
             "size": max(limit * 5, 20),
             "track_total_hits": False,
+            "timeout": server_timeout(),
         }
         with translated_errors():
-            response = self.es.search(index=self.alias, body=body)
+            response = self.search_es.search(index=self.alias, body=body)
         rows = [hit["_source"] for hit in response["hits"]["hits"]]
         return suggestions.combine(rows, words, limit, self.tag_counts)
 
@@ -222,7 +241,7 @@ class ElasticsearchBackend(SearchBackend):
         the analysed fields); the page itself and its own municipality's pages are left out."""
         try:
             with translated_errors():
-                own = self.es.get(index=self.alias, id=str(page_id), source_includes=["municipality.ags"])
+                own = self.search_es.get(index=self.alias, id=str(page_id), source_includes=["municipality.ags"])
         except BackendUnavailable as exc:
             if isinstance(exc.__cause__, NotFoundError):
                 return []  # the page (or the whole index) is not there
@@ -241,9 +260,14 @@ class ElasticsearchBackend(SearchBackend):
         exclude = [{"ids": {"values": [str(page_id)]}}]
         if own_ags:
             exclude.append({"term": {"municipality.ags": own_ags}})
-        body = {"query": {"bool": {"must": [like], "must_not": exclude}}, "_source": {"includes": HIT_SOURCE}, "size": limit}
+        body = {
+            "query": {"bool": {"must": [like], "must_not": exclude}},
+            "_source": {"includes": HIT_SOURCE},
+            "size": limit,
+            "timeout": server_timeout(),
+        }
         with translated_errors():
-            response = self.es.search(index=self.alias, body=body)
+            response = self.search_es.search(index=self.alias, body=body)
         return [hit_from_document(h["_source"], None, score=h.get("_score")) for h in response["hits"]["hits"]]
 
     # -- writing ----------------------------------------------------------------------------

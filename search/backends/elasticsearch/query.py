@@ -36,6 +36,8 @@ from datetime import datetime, timezone
 from search import analysis, ranking
 from search.results import FACET_KEYS, FACET_SIZES
 
+from .client import server_timeout
+
 FIELD_WEIGHTS = {f"{name}_terms": weight for name, weight in ranking.FIELD_WEIGHTS.items()}
 TERM_WEIGHT = ranking.TERM_WEIGHT
 SYNONYM_WEIGHT = ranking.SYNONYM_WEIGHT
@@ -304,6 +306,11 @@ class ElasticsearchQueryBuilder:
         body["track_total_hits"] = True
         body["from"] = query.offset
         body["size"] = query.page_size
+        # The node's own limit (client.server_timeout): an expensive query returns what it
+        # found by then, `timed_out: true`. No terminate_after: it stops each shard after
+        # N matching documents in index order, which would drop better hits and falsify
+        # the totals and facet counts that every search shows.
+        body["timeout"] = server_timeout()
         return body
 
 
