@@ -65,7 +65,7 @@ class TestQueryBuilder:
         assert {"terms": {"municipality.district": ["05958"]}} in type_filter
         assert {"terms": {"tag_slugs": ["lorawan"]}} in type_filter
         assert body["aggs"]["facet_phase"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
-        assert set(body["aggs"]) == {f"facet_{k}" for k in ("type", "district", "municipality", "topic", "tag", "phase")}
+        assert set(body["aggs"]) == {f"facet_{k}" for k in ("type", "district", "municipality", "topic", "tag", "phase", "village", "area")}
 
     def test_radius_is_a_query_filter_that_also_narrows_facets(self):
         body = build({"near": ARNSBERG, "radius": "15"})
@@ -208,7 +208,7 @@ def test_hits_carry_display_fields(elasticsearch, site_tree):
         "url": page.url, "summary": "Waldbrand früh erkennen.", "snippet": None,
         "municipality": {"ags": ARNSBERG, "name": "Arnsberg", "district": "05958", "district_name": "Hochsauerlandkreis"},
         "topics": ["Energie und Klima"], "tags": ["Waldbrand"], "phase": "pilot", "distance_km": 21.4,
-        "missing": [],
+        "missing": [], "adoptions": 0,
     }
     assert "<mark>Waldbrand</mark>" in hit.snippet
 
