@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 from bench.progress import Progress, log
 from bench.stats import summarize
@@ -44,6 +45,42 @@ def service_latency(param_sets, rounds, label, backend="elasticsearch", budget_s
         + (f", ES took median {summary['es_took_ms']['median']} ms, overhead median {summary['overhead_over_took_ms']['median']} ms" if took else "")
     )
     return summary
+
+
+# Question frames around the corpus's words, the way a clerk types (search/analysis/content.py
+# drops the frame; only the content words count).
+_QUESTION_FRAMES = ("wie können wir {} umsetzen", "gibt es schon Erfahrungen mit {}", "welche Kommune hat {} bei uns")
+
+
+def user_queries(text_queries, limit=60):
+    """Several-word queries and questions built from the benchmark's text queries."""
+    words = [w for q in text_queries for w in q.split()]
+    out = []
+    for i, query in enumerate(text_queries):
+        extra = words[(i * 7) % len(words)] if words else ""
+        out.append({"q": f"{query} {extra}".strip()})
+        out.append({"q": _QUESTION_FRAMES[i % len(_QUESTION_FRAMES)].format(query)})
+        if len(out) >= limit:
+            break
+    return out
+
+
+@contextmanager
+def all_words_rule():
+    """The rule before partial matching: every content word required (search.analysis)."""
+    from search import analysis
+    from search.analysis import queries
+
+    saved = analysis.required_matches
+
+    def every(content_words):
+        return content_words
+
+    analysis.required_matches = queries.required_matches = every
+    try:
+        yield
+    finally:
+        analysis.required_matches = queries.required_matches = saved
 
 
 def _searchable(es, alias, page_id, marker):

@@ -264,6 +264,8 @@ def render(results, json_name="benchmarks.json"):
             ("reference_text_facets", "Wagtail elasticsearch8, text queries + 2 facets"),
             ("ours_database_text", "Ours (database fallback), text queries"),
             ("ours_mix", "Ours (Elasticsearch), full query mix"),
+            ("ours_user_partial", "Ours (Elasticsearch), user queries, partial matching"),
+            ("ours_user_all_words", "Ours (Elasticsearch), user queries, all-words rule (before)"),
         ):
             s = inprocess.get(key) or {}
             if s:

@@ -301,6 +301,13 @@ def phase_inprocess(ctx):
     out["reference_text_facets"] = reference.search_latency(
         text_queries, rounds, facet=True, label="wagtail search + facet(), text queries"
     )
+    # Issue 11: the cost of ranked partial matching, next to the all-words rule it replaced,
+    # on queries as users type them (several words, questions with filler).
+    user = inprocess.user_queries(text_queries)
+    out["user_queries"] = len(user)
+    out["ours_user_partial"] = inprocess.service_latency(user, rounds, "our service, user queries, partial matching")
+    with inprocess.all_words_rule():
+        out["ours_user_all_words"] = inprocess.service_latency(user, rounds, "our service, user queries, all-words rule")
     out["ours_database_text"] = inprocess.service_latency(
         [{"q": q} for q in text_queries], max(1, rounds // 2), "our service (database), text queries", backend="database",
         budget_seconds=ctx.profile.budget_seconds,
