@@ -1,7 +1,7 @@
 """Fixtures of the search tests.
 
 `index` (the test's Elasticsearch index, filled through the production write path) lives
-with the helpers it uses in sync_helpers.py; offered here, a test only names it as a
+with the functions it uses in sync_helpers.py; offered here, a test only names it as a
 parameter and imports it nowhere.
 """
 
