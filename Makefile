@@ -10,7 +10,8 @@ BENCH_ARGS  ?=
 
 help:
 	@echo "make run    – site with demo content at http://127.0.0.1:$(PORT) (SQLite, database search)"
-	@echo "make test   – all tests against real PostgreSQL and Elasticsearch (started and stopped here)"
+	@echo "make test   – lint, then all tests against real PostgreSQL and Elasticsearch (started and stopped here)"
+	@echo "make lint   – ruff check and ruff format --check (pyproject.toml)"
 	@echo "make bench  – benchmarks (docs/benchmarks.md), then the three-node cluster test"
 
 venv: $(VENV)/.installed
@@ -26,9 +27,15 @@ run: venv
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py load_demo
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Starts PostgreSQL and Elasticsearch (installing what is missing), runs the suites, stops
-# what it started; services that were already running are reused and left running.
-test: venv
+# Ruff (configured in pyproject.toml): lint rules and formatting, checked, never rewritten.
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Lint first, then: starts PostgreSQL and Elasticsearch (installing what is missing), runs
+# the suites, stops what it started; services that were already running are reused and left
+# running.
+test: venv lint
 	scripts/services.sh run -- $(MAKE) --no-print-directory test-suites
 
 # The browser suite last: it builds its own throwaway demo site (tests/browser/README.md).

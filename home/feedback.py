@@ -1,16 +1,56 @@
-"""The barrier feedback form of the accessibility statement (BITV NRW): validation with
-German messages, storage for curators, a confirmation to the sender."""
+"""The barrier feedback of the accessibility statement (BITV NRW): the stored report, the
+form with German messages, storage for curators, a confirmation to the sender.
+
+The statement page (home/legal.py) only shows the form; everything about a report lives
+here, so the legal pages import this module and never the other way round.
+"""
 
 import logging
 import re
+from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
-
-from home.legal import AccessibilityFeedback, FEEDBACK_RETENTION_DAYS, site_sender
+from django.db import models, transaction
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+# How long an accessibility feedback is kept (said on the privacy page and in the README).
+FEEDBACK_RETENTION_DAYS = 365
+
+
+def site_sender():
+    return getattr(settings, "DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+
+class AccessibilityFeedback(models.Model):
+    """A barrier reported through the form on the accessibility statement. Holds only what
+    the sender typed in (no IP address, no browser data); deleted after
+    FEEDBACK_RETENTION_DAYS."""
+
+    created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
+    name = models.CharField("Name", max_length=120, blank=True)
+    email = models.EmailField("E-Mail", blank=True)
+    page_url = models.CharField("Betroffene Seite", max_length=500, blank=True)
+    message = models.TextField("Beschreibung der Barriere")
+    handled = models.BooleanField("Erledigt", default=False)
+    note = models.TextField("Interne Notiz", blank=True)
+
+    class Meta:
+        verbose_name = "Rückmeldung zur Barrierefreiheit"
+        verbose_name_plural = "Rückmeldungen zur Barrierefreiheit"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{timezone.localtime(self.created_at):%d.%m.%Y %H:%M} – {self.message[:60]}"
+
+    @classmethod
+    def delete_expired(cls):
+        cutoff = timezone.now() - timedelta(days=FEEDBACK_RETENTION_DAYS)
+        return cls.objects.filter(created_at__lt=cutoff).delete()[0]
+
 
 # Tabs and line breaks are fine in a message; other control characters only hide text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -92,8 +132,6 @@ Ihre Angaben speichern wir nur zur Bearbeitung und löschen sie spätestens nach
 
 def store_feedback(form, *, page, request):
     """Save first (the report must never be lost to a mail outage), then mail."""
-    from django.conf import settings
-
     data = form.cleaned_data
     with transaction.atomic():
         feedback = AccessibilityFeedback.objects.create(

@@ -6,20 +6,16 @@ text (wiki/site_setup.py) and curators edit them like any other page. The footer
 through `legal_links()` (home/templatetags/legal_tags.py).
 """
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.feedback import FeedbackForm, store_feedback
+
 LEGAL_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-# How long an accessibility feedback is kept (said on the privacy page and in the README).
-FEEDBACK_RETENTION_DAYS = 365
 
 
 class LegalPage(Page):
@@ -114,8 +110,6 @@ class AccessibilityStatementPage(Page):
         verbose_name_plural = "Erklärungen zur Barrierefreiheit"
 
     def serve(self, request, *args, **kwargs):
-        from home.feedback import FeedbackForm, store_feedback
-
         if request.method == "POST":
             form = FeedbackForm(request.POST)
             if form.is_valid():
@@ -129,33 +123,6 @@ class AccessibilityStatementPage(Page):
         context = self.get_context(request, *args, **kwargs)
         context.update(form=form, sent=request.GET.get("gesendet") == "1")
         return TemplateResponse(request, self.get_template(request), context, status=status)
-
-
-class AccessibilityFeedback(models.Model):
-    """A barrier reported through the form on the accessibility statement. Holds only what
-    the sender typed in (no IP address, no browser data); deleted after
-    FEEDBACK_RETENTION_DAYS."""
-
-    created_at = models.DateTimeField("Eingegangen am", auto_now_add=True)
-    name = models.CharField("Name", max_length=120, blank=True)
-    email = models.EmailField("E-Mail", blank=True)
-    page_url = models.CharField("Betroffene Seite", max_length=500, blank=True)
-    message = models.TextField("Beschreibung der Barriere")
-    handled = models.BooleanField("Erledigt", default=False)
-    note = models.TextField("Interne Notiz", blank=True)
-
-    class Meta:
-        verbose_name = "Rückmeldung zur Barrierefreiheit"
-        verbose_name_plural = "Rückmeldungen zur Barrierefreiheit"
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{timezone.localtime(self.created_at):%d.%m.%Y %H:%M} – {self.message[:60]}"
-
-    @classmethod
-    def delete_expired(cls):
-        cutoff = timezone.now() - timedelta(days=FEEDBACK_RETENTION_DAYS)
-        return cls.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
 LEGAL_PAGE_TYPES = [ImprintPage, PrivacyPage, AccessibilityStatementPage, EasyLanguagePage]
@@ -174,7 +141,3 @@ def legal_links(request=None):
 def legal_page_urls():
     """Page title → URL of every live legal page (the browser suite visits them all)."""
     return {label: url for label, url in legal_links()}
-
-
-def site_sender():
-    return getattr(settings, "DEFAULT_FROM_EMAIL", "webmaster@localhost")

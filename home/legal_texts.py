@@ -4,7 +4,7 @@ Curators replace the bracketed parts with the operator's details before going li
 setup_site never overwrites what they wrote.
 """
 
-from home.legal import FEEDBACK_RETENTION_DAYS
+from home.feedback import FEEDBACK_RETENTION_DAYS
 
 IMPRINT = """
 <h2>Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG)</h2>

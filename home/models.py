@@ -1,7 +1,11 @@
-from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+# The legal pages (home/legal.py) and the accessibility feedback (home/feedback.py) live in
+# their own modules; importing them here registers their models with the app.
+from home.feedback import AccessibilityFeedback  # noqa: F401
+from home.legal import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage  # noqa: F401
 
 
 class HomePage(Page):
@@ -30,12 +34,3 @@ class HomePage(Page):
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
 
-
-# The legal pages and the accessibility feedback live in their own module (home/legal.py).
-from home.legal import (  # noqa: E402,F401
-    AccessibilityFeedback,
-    AccessibilityStatementPage,
-    EasyLanguagePage,
-    ImprintPage,
-    PrivacyPage,
-)

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.legal import AccessibilityFeedback
+from home.feedback import AccessibilityFeedback
 
 
 class AccessibilityFeedbackViewSet(SnippetViewSet):

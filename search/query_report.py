@@ -8,13 +8,13 @@ when the query text changes). Zero-result searches are split in two:
 - "Filter schlossen alles aus": the text has hits, only the chosen filters emptied the list.
 """
 
-import csv
-import io
 from datetime import timedelta
 
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from wiki.exports.csv_writer import iter_csv_lines
 
 PERIODS = {"7": "letzte 7 Tage", "30": "letzte 30 Tage", "90": "letzte 90 Tage", "365": "letzte 365 Tage"}
 DEFAULT_PERIOD = "30"
@@ -83,16 +83,12 @@ def report_csv(days):
         )
         .order_by("-searches", "normalised")
     )
-    out = io.StringIO()
-    out.write("\ufeff")  # BOM: German Excel then reads UTF-8 (umlauts) correctly
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for row in rows:
-        last = timezone.localtime(row["last"]).strftime("%d.%m.%Y %H:%M")
-        writer.writerow([_safe_cell(row["normalised"]), row["searches"], row["nothing"], row["filtered"], last])
-    return out.getvalue()
+    # German Excel: semicolons, BOM; a query typed as "=HYPERLINK(…)" stays text.
+    lines = (
+        (row["normalised"], row["searches"], row["nothing"], row["filtered"], _local(row["last"])) for row in rows
+    )
+    return "".join(iter_csv_lines(CSV_HEADER, lines))
 
 
-def _safe_cell(text):
-    # A query typed as "=HYPERLINK(…)" must stay text in Excel (CSV formula injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _local(moment):
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M")

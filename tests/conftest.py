@@ -6,6 +6,7 @@ is skipped locally and FAILS under CI=true, so a missing service can never pass 
 """
 
 import os
+import socket
 import uuid
 
 import pytest
@@ -66,6 +67,15 @@ def elasticsearch(settings, elasticsearch_url):
     yield es
     es.options(ignore_status=404).indices.delete(index=f"{prefix}*", expand_wildcards="all")
     client._client_for.cache_clear()
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nobody listens on (bound, then released): where a setting points to
+    make a real service unreachable without mocking it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,11 +1,10 @@
 """The curators' adoption report: adoptions per pioneer town, per topic and per month, and
 the rows of its CSV download. Counts cover public pages only, like everything else."""
 
-import csv
-import io
 from collections import Counter
 
 from transfer.adoptions import public_adoptions
+from wiki.exports.csv_writer import iter_csv_lines
 
 CSV_HEADER = [
     "Erfasst am",
@@ -55,43 +54,24 @@ def _month_range(first, last):
     return months
 
 
-def _safe(value):
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs.
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def iter_csv():
-    """CSV for spreadsheet programs in Germany: semicolons, UTF-8 with BOM, CRLF."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-
-    def flush():
-        data = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-        return data
-
-    writer.writerow(CSV_HEADER)
-    yield "\ufeff" + flush()
-    for a in _adoptions():
-        writer.writerow(
-            [
-                _safe(value)
-                for value in (
-                    a.created_at.date().isoformat(),
-                    a.updated_at.date().isoformat(),
-                    a.page.title,
-                    a.page.full_url or "",
-                    a.page.municipality.name,
-                    "ja" if a.page.municipality.pioneer else "nein",
-                    a.municipality.name,
-                    a.municipality.district_name,
-                    a.get_status_display(),
-                    a.reason,
-                    a.note,
-                    ", ".join(topic.name for topic in a.page.topics.all()),
-                )
-            ]
+    """CSV for spreadsheet programs in Germany: semicolons, UTF-8 with BOM, CRLF
+    (wiki/exports/csv_writer.py, which also keeps formula-like cells as text)."""
+    rows = (
+        (
+            a.created_at.date().isoformat(),
+            a.updated_at.date().isoformat(),
+            a.page.title,
+            a.page.full_url or "",
+            a.page.municipality.name,
+            "ja" if a.page.municipality.pioneer else "nein",
+            a.municipality.name,
+            a.municipality.district_name,
+            a.get_status_display(),
+            a.reason,
+            a.note,
+            ", ".join(topic.name for topic in a.page.topics.all()),
         )
-        yield flush()
+        for a in _adoptions()
+    )
+    yield from iter_csv_lines(CSV_HEADER, rows)

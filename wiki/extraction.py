@@ -6,8 +6,8 @@ in time; whatever goes wrong is returned as a German message for editors instead
 raised, because a template page must stay publishable with or without its document text.
 
 `extract_text` does the work in the calling process; the site calls it only through
-`refresh_document_text`, which runs it in a separate process with memory and time limits
-(wiki/extraction_worker.py), so no document can exhaust a web worker. Zip-based formats are
+`refresh_document_text` (wiki/extraction_worker.py), which runs it in a separate process
+with memory and time limits, so no document can exhaust a web worker. Zip-based formats are
 checked against wiki/zip_limits.py before any parser sees them.
 """
 
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from django.conf import settings
-from django.utils import timezone
 
 from wiki.zip_limits import ZipLimitExceeded, ZipLimits, inspect_zip, read_member, verify_zip
 
@@ -350,7 +349,7 @@ class Extraction:
 
 def extract_text(fileobj, *, max_chars=None, time_limit=None, limits=None):
     """Text of a document file (binary file object), bounded; never raises for bad files.
-    In this process: the site calls it through refresh_document_text (a limited subprocess)."""
+    In this process: the site calls it through extraction_worker.refresh_document_text (a limited subprocess)."""
     max_chars = max_chars or _setting("DOCUMENT_TEXT_MAX_CHARS", DEFAULT_MAX_CHARS)
     time_limit = time_limit or _setting("DOCUMENT_EXTRACTION_SECONDS", DEFAULT_TIME_LIMIT)
     kind = None
@@ -410,30 +409,3 @@ def _size_of(fileobj):
         return size
     except (AttributeError, OSError, ValueError):
         return None
-
-
-def refresh_document_text(document):
-    """Extract the text of a KnowledgeDocument's file into its fields (not saved)."""
-    from wiki.extraction_worker import extract_text_isolated
-
-    started = time.monotonic()
-    try:
-        document.file.open("rb")
-        try:
-            result = extract_text_isolated(document.file)
-        finally:
-            document.file.seek(0)
-    except (OSError, ValueError) as exc:
-        result = Extraction("", f"Die Datei ist nicht lesbar: {type(exc).__name__}.", None)
-    document.extracted_text = result.text
-    document.extraction_error = result.problem[:500]
-    document.extracted_at = timezone.now()
-    logger.info(
-        "Extracted %d characters from document %s (%s) in %.2fs%s",
-        len(result.text),
-        document.pk or "(new)",
-        result.kind,
-        time.monotonic() - started,
-        f"; problem: {result.problem}" if result.problem else "",
-    )
-    return result

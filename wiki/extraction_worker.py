@@ -10,6 +10,10 @@ it sets RLIMIT_AS and RLIMIT_CPU on itself before importing any parser, reads th
 temporary copy, and answers one JSON object on stdout. The parent kills it at the wall-clock
 limit. The web worker's memory grows only by the file copy buffer.
 
+`refresh_document_text` is the site's one entry point (the document receivers call it); this
+module imports wiki.extraction, never the other way round. Its imports stay inside the
+functions so the child imports nothing but the standard library before it limits itself.
+
     python -m wiki.extraction_worker PATH '{"max_chars": …, "time_limit": …, "memory_mb": …, …}'
 """
 
@@ -19,6 +23,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -90,6 +95,35 @@ def extract_text_isolated(fileobj):
             return Extraction("", MEMORY_PROBLEM, None)
         logger.error("Text extraction process failed (exit %s): %s", completed.returncode, stderr)
         return Extraction("", "Der Text der Datei konnte nicht ausgelesen werden (Serverfehler).", None)
+
+
+def refresh_document_text(document):
+    """Extract the text of a KnowledgeDocument's file into its fields (not saved)."""
+    from django.utils import timezone
+
+    from wiki.extraction import Extraction
+
+    started = time.monotonic()
+    try:
+        document.file.open("rb")
+        try:
+            result = extract_text_isolated(document.file)
+        finally:
+            document.file.seek(0)
+    except (OSError, ValueError) as exc:
+        result = Extraction("", f"Die Datei ist nicht lesbar: {type(exc).__name__}.", None)
+    document.extracted_text = result.text
+    document.extraction_error = result.problem[:500]
+    document.extracted_at = timezone.now()
+    logger.info(
+        "Extracted %d characters from document %s (%s) in %.2fs%s",
+        len(result.text),
+        document.pk or "(new)",
+        result.kind,
+        time.monotonic() - started,
+        f"; problem: {result.problem}" if result.problem else "",
+    )
+    return result
 
 
 def _limit_self(memory_mb, seconds):

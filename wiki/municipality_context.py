@@ -4,6 +4,9 @@ this is the reason to open the page at all.
 
 Distances are great-circle distances between the towns' reference coordinates (the same
 formula the search uses, search.geo), so "12,3 km" here and in the search agree.
+
+The town page (wiki/models/pages.py) hands in the querysets of what the public may see, so
+this module imports no model and the page models can call it without an import cycle.
 """
 
 from django.db.models import Count, Q
@@ -16,15 +19,15 @@ PAGES_PER_TOWN = 3
 NEARBY_SEARCH_RADIUS_KM = 30  # the radius behind "Alles im Umkreis von … km"
 
 
-def neighbourhood(municipality):
+def neighbourhood(municipality, *, towns, public_pages, public_town_pages):
     """{"nearby": [...], "similar": [...]}: towns with public content, each a dict of
-    municipality, page (its MunicipalityPage or None), distance_km, count and newest pages."""
-    from wiki.models import KnowledgePage, Municipality
-    from wiki.models.pages import public_pages
+    municipality, page (its MunicipalityPage or None), distance_km, count and newest pages.
 
-    public = public_pages(KnowledgePage.objects.all())
+    `towns` is a queryset of all municipalities, `public_pages` one of the knowledge pages
+    the public may see and `public_town_pages` one of the public town pages."""
+    public = public_pages
     towns = list(
-        Municipality.objects.exclude(pk=municipality.pk)
+        towns.exclude(pk=municipality.pk)
         .annotate(public_count=Count("knowledge_pages", filter=Q(knowledge_pages__in=public.values("pk")), distinct=True))
         .filter(public_count__gt=0)
     )
@@ -37,21 +40,15 @@ def neighbourhood(municipality):
         key=lambda t: (-t.public_count, t.distance_km, t.name),
     )[:SIMILAR_TOWNS]
     return {
-        "nearby": _entries(nearby, public),
-        "similar": _entries(similar, public),
+        "nearby": _entries(nearby, public, public_town_pages),
+        "similar": _entries(similar, public, public_town_pages),
         "nearby_search_url": f"/suche/?near={municipality.ags}&radius={NEARBY_SEARCH_RADIUS_KM}",
         "nearby_radius_km": NEARBY_SEARCH_RADIUS_KM,
     }
 
 
-def _entries(towns, public):
-    from wiki.models import MunicipalityPage
-    from wiki.models.pages import public_pages
-
-    town_pages = {
-        page.municipality_id: page
-        for page in public_pages(MunicipalityPage.objects.filter(municipality__in=[t.pk for t in towns]))
-    }
+def _entries(towns, public, public_town_pages):
+    town_pages = {page.municipality_id: page for page in public_town_pages.filter(municipality__in=[t.pk for t in towns])}
     return [
         {
             "municipality": town,

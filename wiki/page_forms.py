@@ -69,18 +69,14 @@ class KnowledgePageForm(WagtailAdminPageForm):
                 continue
             if allowed is None:
                 allowed = set(documents_visible_to(self.for_user).values_list("pk", flat=True))
-            if document.pk not in allowed and not self._already_attached(document):
+            if document.pk not in allowed and not self._already_attached(formset.model, document):
                 form.add_error("document", ValidationError(DOCUMENT_MESSAGE, code="document_not_allowed"))
                 ok = False
         return ok
 
-    def _already_attached(self, document):
+    def _already_attached(self, link_model, document):
         # A document a curator attached earlier stays; the editor may keep but not add it.
+        # The link model comes from the formset, so this form imports no model.
         if not self.instance.pk:
             return False
-        from wiki.models import EventPageDocument, TemplatePageDocument
-
-        return any(
-            attachments.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()
-            for attachments in (TemplatePageDocument, EventPageDocument)
-        )
+        return link_model.objects.filter(page_id=self.instance.pk, document_id=document.pk).exists()

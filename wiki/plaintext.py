@@ -114,6 +114,8 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html):
+    """Paragraphs, line breaks and list items of rich text as plain text. Search indexes
+    with its own, faster routine (wiki/page_text.py says why)."""
     if not html:
         return ""
     parser = _TextExtractor()

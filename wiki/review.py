@@ -15,16 +15,15 @@ from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.admin import messages
 
-
+from wiki import page_types
 from wiki.blocks import SECTION_KINDS
+from wiki.page_forms import KnowledgePageForm
 
 # The sections a reader of another town needs to judge and copy a project.
 REQUIRED_SECTIONS = ["challenge", "goal", "implementation", "transferability"]
 _SECTION_LABELS = dict(SECTION_KINDS)
 # POST keys of the edit form's buttons that end a draft.
 _FINAL_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow")
-
-from wiki.page_forms import KnowledgePageForm
 
 
 def _section_kinds_with_text(body):
@@ -49,10 +48,11 @@ def missing_parts(body, has_contact):
 
 
 def missing_for_review(page):
-    """What `page` lacks for review; [] when complete or not a case study."""
-    from wiki.models import CaseStudyPage
+    """What `page` lacks for review; [] when complete or not a case study.
 
-    if not isinstance(page, CaseStudyPage):
+    The page's type comes from the registry its class carries (wiki/page_types.py), not from
+    the model class: the page models import this module for their form, so it imports none."""
+    if getattr(page, "PAGE_TYPE", None) is not page_types.CASE_STUDY:
         return []
     return missing_parts(page.body, bool(page.contact_id))
 

@@ -1,13 +1,11 @@
 """E-mail from EMAIL_URL (config/settings/mail.py) and loud failures of review mail (wiki/mail.py)."""
 
 import logging
-import socket
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.mail import email_settings
-from tests.wiki.conftest import roles  # noqa: F401 - fixture
 
 
 def test_smtp_url_with_starttls_and_encoded_password():
@@ -36,22 +34,14 @@ def test_bad_urls_stop_the_start_with_a_german_message(url):
         email_settings(url)
 
 
-def _closed_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
 @pytest.mark.django_db
-def test_review_mail_that_cannot_be_sent_is_logged_and_shown(client, settings, caplog, roles):
+def test_review_mail_that_cannot_be_sent_is_logged_and_shown(client, settings, caplog, roles, closed_port):
     from tests.wiki.conftest import ARNSBERG, _user, town
     from tests.wiki.test_permissions import submit_case_study
     from wiki.permissions import editor_group_name
 
     settings.EMAIL_BACKEND = "wiki.mail.ReportingEmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
     _user("pruefer", roles["curators"])  # a curator with an e-mail address receives the request
     editor = _user("redaktion", roles["editors"][editor_group_name(town(ARNSBERG).municipality)])
     client.force_login(editor)

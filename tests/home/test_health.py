@@ -1,5 +1,3 @@
-import socket
-
 import pytest
 
 TOKEN = "monitoring-token"
@@ -13,14 +11,6 @@ def health_token(settings):
 def details(client):
     """/health/ as the monitoring system sees it (with the token: all details)."""
     return client.get("/health/", HTTP_X_HEALTH_TOKEN=TOKEN)
-
-
-def closed_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 @pytest.mark.django_db
@@ -44,10 +34,10 @@ def test_health_reports_elasticsearch_reachable(client, elasticsearch):
 
 
 @pytest.mark.django_db
-def test_health_is_degraded_but_serving_when_elasticsearch_is_down(client, settings):
+def test_health_is_degraded_but_serving_when_elasticsearch_is_down(client, settings, closed_port):
     from search.backends.elasticsearch import client as es_client
 
-    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
     es_client._client_for.cache_clear()
     response = details(client)
     assert response.status_code == 200  # pages and the database fallback still work
@@ -79,10 +69,10 @@ def test_health_is_503_when_the_database_is_unavailable(client, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_anonymous_visitors_get_only_the_status(client, settings):
+def test_anonymous_visitors_get_only_the_status(client, settings, closed_port):
     from search.backends.elasticsearch import client as es_client
 
-    settings.ELASTICSEARCH_URL = f"http://elastic:secret@127.0.0.1:{closed_port()}"
+    settings.ELASTICSEARCH_URL = f"http://elastic:secret@127.0.0.1:{closed_port}"
     es_client._client_for.cache_clear()
     response = client.get("/health/")
     assert response.status_code == 200

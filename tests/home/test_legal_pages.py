@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from home.legal import AccessibilityFeedback, AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage
+from home.feedback import AccessibilityFeedback
+from home.legal import AccessibilityStatementPage, EasyLanguagePage, ImprintPage, PrivacyPage
 
 pytestmark = pytest.mark.django_db
 FOOTER = ["Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache"]

@@ -20,7 +20,8 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from tests.wiki import sample_files
-from wiki.extraction import extract_text, refresh_document_text
+from wiki.extraction import extract_text
+from wiki.extraction_worker import refresh_document_text
 from wiki.models import KnowledgeDocument
 
 pytestmark = pytest.mark.django_db

@@ -1,21 +1,19 @@
 """The export records as files: JSON Lines, CSV (comma, or semicolon for German Excel) and
 XLSX. All of them re-import with import_knowledge.
 
-Spreadsheet safety: a cell whose text starts with =, +, -, @, a tab or a carriage return
-would be run as a formula by Excel or LibreOffice ("CSV injection"); it is written with a
-leading apostrophe, which spreadsheets show as text and our importer removes again.
+Spreadsheet safety (formula cells written as text) lives in wiki/exports/csv_writer.py and
+holds for the XLSX sheet too.
 """
 
-import csv
 import io
 import json
 import re
 
+from wiki.exports.csv_writer import iter_csv_lines, neutralise
 from wiki.exports.records import iter_pages
 from wiki.imports.fields import FIELDS, JSON_FIELDS, READER_COLUMNS
 
 CSV_LIST_SEPARATOR = "; "
-FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 # JSON allows these raw inside strings, but many line-based readers split lines there.
 _JSON_LINE_SEPARATORS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
 _JSON_LINE_SEPARATORS_RE = re.compile("[\u2028\u2029\u0085]")
@@ -29,10 +27,6 @@ def iter_jsonl(records=None):
     for record in _records(records):
         line = json.dumps(record, ensure_ascii=False)
         yield _JSON_LINE_SEPARATORS_RE.sub(lambda m: _JSON_LINE_SEPARATORS[m.group()], line) + "\n"
-
-
-def neutralise(value):
-    return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
 
 
 def _cells(record, page=None, base_url=None):
@@ -66,15 +60,11 @@ def iter_csv(records=None, bom=True, delimiter=",", base_url=None, pairs=None):
     """CSV lines; lists joined with "; ", empty values as empty cells. The byte order mark
     lets spreadsheet programs recognise UTF-8 (umlauts). With `records` given (import-format
     dicts only), the reader columns stay empty; `pairs` are (page, record) as iter_pages()."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS + READER_COLUMNS, delimiter=delimiter, lineterminator="\r\n")
-    writer.writeheader()
-    yield ("\ufeff" if bom else "") + _drain(buffer)
+    columns = FIELDS + READER_COLUMNS
     if pairs is None:
         pairs = ((None, record) for record in records) if records is not None else iter_pages()
-    for page, record in pairs:
-        writer.writerow(_cells(record, page, base_url))
-        yield _drain(buffer)
+    rows = ([row.get(key, "") for key in columns] for row in (_cells(record, page, base_url) for page, record in pairs))
+    yield from iter_csv_lines(columns, rows, delimiter=delimiter, bom=bom)
 
 
 def xlsx_bytes(base_url=None):
@@ -94,9 +84,3 @@ def xlsx_bytes(base_url=None):
     workbook.save(buffer)
     return buffer.getvalue()
 
-
-def _drain(buffer):
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text

@@ -21,8 +21,9 @@ from wagtail.search import index
 
 from wiki import page_types
 from wiki.blocks import BODY_BLOCKS
-from wiki.review import CaseStudyPageForm
+from wiki.municipality_context import neighbourhood
 from wiki.page_forms import KnowledgePageForm
+from wiki.review import CaseStudyPageForm
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -125,11 +126,18 @@ class MunicipalityPage(Page):
     template = "wiki/municipality_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from wiki.municipality_context import neighbourhood
+        from wiki.models.municipalities import Municipality
 
         context = super().get_context(request, *args, **kwargs)
         context.update(self.published_knowledge())
-        context.update(neighbourhood(self.municipality))
+        context.update(
+            neighbourhood(
+                self.municipality,
+                towns=Municipality.objects.all(),
+                public_pages=public_pages(KnowledgePage.objects.all()),
+                public_town_pages=public_pages(MunicipalityPage.objects.all()),
+            )
+        )
         return context
 
     def published_knowledge(self):

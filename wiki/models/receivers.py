@@ -50,7 +50,7 @@ def knowledge_page_moved(sender, instance, parent_page_before, parent_page_after
 @receiver(pre_save, sender=KnowledgeDocument, dispatch_uid="wiki-document-text-extract")
 def document_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
     """Extract the text when the file is new or replaced (upload time, not publish time)."""
-    from wiki.extraction import refresh_document_text
+    from wiki.extraction_worker import refresh_document_text
 
     instance._text_changed = False
     if raw or not instance.file:

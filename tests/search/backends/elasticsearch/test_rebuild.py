@@ -8,12 +8,18 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from search.backends.elasticsearch.index import alias_targets, concrete_indices, create_index, mapping_version, new_index_name
+from search.backends.elasticsearch.index import (
+    alias_targets,
+    concrete_indices,
+    create_index,
+    mapping_version,
+    new_index_name,
+)
 from search.backends.elasticsearch.mapping import MAPPING_VERSION
-from search.models import SearchEntry
 from search.backends.elasticsearch.rebuild import rebuild
+from search.models import SearchEntry
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, index, public_ids, publish  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, OLPE, SOEST, public_ids, publish
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.slow]
 
@@ -21,7 +27,9 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.slow]
 @pytest.fixture
 def pages(index):
     with index.committing():
-        return [make_page((ARNSBERG, OLPE, SOEST)[n % 3], f"Projekt Nummer {n}", f"Kurzbeschreibung {n}") for n in range(24)]
+        return [
+            make_page((ARNSBERG, OLPE, SOEST)[n % 3], f"Projekt Nummer {n}", f"Kurzbeschreibung {n}") for n in range(24)
+        ]
 
 
 def test_rebuild_swaps_the_alias_to_a_new_complete_index_and_removes_the_old(index, pages):
@@ -44,7 +52,9 @@ def test_searches_keep_answering_completely_during_a_rebuild(index, pages):
     def search_continuously():
         while not stop.is_set():
             try:
-                response = index.es.search(index=index.alias, query={"match": {"title": "Projekt"}}, size=0, track_total_hits=True)
+                response = index.es.search(
+                    index=index.alias, query={"match": {"title": "Projekt"}}, size=0, track_total_hits=True
+                )
                 answers.append(response["hits"]["total"]["value"])
             except Exception as exc:  # noqa: BLE001 - collected and asserted below
                 failures.append(exc)
@@ -149,7 +159,9 @@ def test_rebuild_with_worker_processes_gives_the_same_index_and_leaves_no_proces
     draft = make_page(ARNSBERG, "Entwurf im Neuaufbau", publish=False)
     private = make_page(OLPE, "Geschützt im Neuaufbau", restricted=True)
     seen = []
-    result = rebuild(batch_size=5, grace_seconds=0, workers=2, progress=lambda done, total, s: seen.append((done, total)))
+    result = rebuild(
+        batch_size=5, grace_seconds=0, workers=2, progress=lambda done, total, s: seen.append((done, total))
+    )
     assert index.ids() == public_ids() and draft.pk not in index.ids() and private.pk not in index.ids()
     assert result.documents == len(public_ids())
     assert seen[-1] == (result.pages, result.pages) and len(seen) > 2  # live pages, incl. the restricted one
