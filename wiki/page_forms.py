@@ -36,15 +36,12 @@ class KnowledgePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "villages" in self.fields:
-            # Only the villages of the page's own town (the town page it lives below).
-            from wiki.models import MunicipalityPage, Village
-
-            municipality_id = (
-                MunicipalityPage.objects.filter(pk=getattr(self.parent_page, "pk", None))
-                .values_list("municipality_id", flat=True)
-                .first()
-            )
-            self.fields["villages"].queryset = Village.objects.filter(municipality_id=municipality_id).order_by("name")
+            # Only the villages of the page's own town (the town page it lives below). The
+            # models come from the field and the parent page: the page models import this form.
+            parent = getattr(self.parent_page, "specific", None)
+            municipality_id = getattr(parent, "municipality_id", None)
+            villages = self.fields["villages"].queryset.model.objects
+            self.fields["villages"].queryset = villages.filter(municipality_id=municipality_id).order_by("name")
 
     def clean(self):
         cleaned_data = super().clean()
