@@ -48,6 +48,13 @@ def in_public_collection(document, paths):
     return collection is None or not any(collection.path.startswith(path) for path in paths)
 
 
+def public_attachments(documents):
+    """The documents of an iterable (a page's attached ones, also in a preview) that lie in no
+    restricted collection, in their order."""
+    paths = restricted_collection_paths()
+    return [document for document in documents if in_public_collection(document, paths)]
+
+
 def exclude_restricted(queryset, prefix="", paths=None):
     """`queryset` without rows whose document (reached through `prefix`, e.g. "document__")
     lies in a restricted collection or below one (treebeard paths share the prefix)."""

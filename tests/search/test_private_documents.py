@@ -170,3 +170,11 @@ def test_export_names_no_private_document(site_tree):
     # Left out entirely (not shortened), so a re-import does not detach the private document.
     assert "documents" not in records[both.title]
     assert records[only_public.title]["documents"] == ["Muster Parkraum"]
+
+
+def test_public_page_names_only_documents_anonymous_visitors_may_download(client, site_tree):
+    private, public = _private_and_public()
+    page = _template_with_documents(private, public)
+    html = client.get(page.url).content.decode()
+    assert public.title in html
+    assert SECRET_TITLE not in html

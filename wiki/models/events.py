@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wiki import page_types
+from wiki.document_access import public_attachments
 from wiki.models.pages import RICH_FEATURES, CaseStudyPage, KnowledgePage, _taxonomy_panels, public_pages
 
 EventKind = models.TextChoices("EventKind", [(code.upper(), (code, label)) for code, label in page_types.EVENT_KINDS])
@@ -93,7 +94,9 @@ class EventPage(KnowledgePage):
         return self.ends_at >= timezone.now()
 
     def document_list(self):
-        return [item.document for item in self.documents.all()]
+        """The documents anonymous visitors may download: one in a login-restricted collection
+        is not even named on the public page (its title can say what it holds)."""
+        return public_attachments(item.document for item in self.documents.all())
 
     def slot_list(self):
         """Programme slots with only the public case studies they link."""

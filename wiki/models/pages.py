@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wiki import page_types
+from wiki.document_access import public_attachments
 from wiki.blocks import BODY_BLOCKS
 from wiki.municipality_context import neighbourhood
 from wiki.page_forms import KnowledgePageForm
@@ -450,7 +451,9 @@ class TemplatePage(KnowledgePage):
         return public_pages(CaseStudyPage.objects.filter(pk__in=_ids(self.case_studies))).order_by("title")
 
     def document_list(self):
-        return [item.document for item in self.documents.all()]
+        """The documents anonymous visitors may download: one in a login-restricted collection
+        is not even named on the public page (its title can say what it holds)."""
+        return public_attachments(item.document for item in self.documents.all())
 
     class Meta:
         verbose_name = page_types.TEMPLATE.label
