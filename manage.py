@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility for administrative tasks."""
+
 import gc
 import os
 import sys
@@ -25,5 +26,5 @@ def main():
         gc.freeze()
 
 
-if __name__ == '__main__':
+if __name__ == "__main__":
     main()

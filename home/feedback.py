@@ -98,7 +98,6 @@ class FeedbackForm(forms.Form):
         },
     )
 
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["message"].widget.attrs["required"] = True
@@ -135,20 +134,30 @@ def store_feedback(form, *, page, request):
     data = form.cleaned_data
     with transaction.atomic():
         feedback = AccessibilityFeedback.objects.create(
-            name=data["name"].strip(), email=data["email"], page_url=data["page_url"].strip(), message=data["message"].strip()
+            name=data["name"].strip(),
+            email=data["email"],
+            page_url=data["page_url"].strip(),
+            message=data["message"].strip(),
         )
         AccessibilityFeedback.delete_expired()
     site = settings.WAGTAIL_SITE_NAME
     messages = []
     if feedback.email:
         body = CONFIRMATION.format(
-            name=f" {feedback.name}" if feedback.name else "", site=site, message=feedback.message, days=FEEDBACK_RETENTION_DAYS
+            name=f" {feedback.name}" if feedback.name else "",
+            site=site,
+            message=feedback.message,
+            days=FEEDBACK_RETENTION_DAYS,
         )
         messages.append((f"Ihre Rückmeldung zur Barrierefreiheit – {site}", body, [feedback.email]))
     if page.feedback_email:
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/snippets/home/accessibilityfeedback/edit/{feedback.pk}/"
         messages.append(
-            (f"Neue Rückmeldung zur Barrierefreiheit – {site}", f"{feedback.message}\n\nIm Admin: {admin_url}\n", [page.feedback_email])
+            (
+                f"Neue Rückmeldung zur Barrierefreiheit – {site}",
+                f"{feedback.message}\n\nIm Admin: {admin_url}\n",
+                [page.feedback_email],
+            )
         )
     for subject, body, recipients in messages:
         try:

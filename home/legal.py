@@ -132,7 +132,9 @@ def legal_links(request=None):
     """(label, url) of the live legal pages in footer order; missing ones are left out."""
     from django.contrib.contenttypes.models import ContentType
 
-    order = {ContentType.objects.get_for_model(model).pk: (i, model.FOOTER_LABEL) for i, model in enumerate(LEGAL_PAGE_TYPES)}
+    order = {
+        ContentType.objects.get_for_model(model).pk: (i, model.FOOTER_LABEL) for i, model in enumerate(LEGAL_PAGE_TYPES)
+    }
     pages = Page.objects.live().public().filter(content_type_id__in=order)
     links = sorted(((order[p.content_type_id], p.get_url(request)) for p in pages), key=lambda item: item[0][0])
     return [(label, url) for (_, label), url in links if url]

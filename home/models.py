@@ -33,4 +33,3 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
-

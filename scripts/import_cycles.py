@@ -91,7 +91,9 @@ def main():
     known = modules()
     graph = {name: sorted({t for t in imports(name, path, known) if t != name}) for name, path in known.items()}
     found = cycles(graph)
-    wiki_to_search = sorted(f"{m} -> {t}" for m, targets in graph.items() if m.startswith("wiki") for t in targets if t.startswith("search"))
+    wiki_to_search = sorted(
+        f"{m} -> {t}" for m, targets in graph.items() if m.startswith("wiki") for t in targets if t.startswith("search")
+    )
     for component in found:
         print("cycle:", " ".join(component))
     for edge in wiki_to_search:

@@ -29,7 +29,9 @@ def error_response(parameter, message, status=400):
 
 
 def _unavailable():
-    return error_response(None, "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", 503)
+    return error_response(
+        None, "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", 503
+    )
 
 
 @require_GET

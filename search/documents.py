@@ -22,8 +22,8 @@ import logging
 from collections import defaultdict
 
 from wiki.document_access import exclude_restricted
-from wiki.page_text import body_parts, place_parts
 from wiki.models.villages import village_key
+from wiki.page_text import body_parts, place_parts
 from wiki.page_types import PAGE_TYPES
 
 from . import analysis
@@ -100,7 +100,10 @@ class _Reference:
 
         self.municipalities = {m.pk: m for m in Municipality.objects.all()}
         self.topics = {pk: (slug, name) for pk, slug, name in Topic.objects.values_list("pk", "slug", "name")}
-        self.tags = {pk: (slug, name, parent) for pk, slug, name, parent in Tag.objects.values_list("pk", "slug", "name", "parent_id")}
+        self.tags = {
+            pk: (slug, name, parent)
+            for pk, slug, name, parent in Tag.objects.values_list("pk", "slug", "name", "parent_id")
+        }
         self._municipality_docs = {}
         self._ancestors = {}
 
@@ -266,23 +269,31 @@ def load_pages(pages, contiguous=False):
     batch.reference = _Reference()
     url_of = _UrlResolver()
     batch.urls = {pk: url_of(row) for pk, row in batch.rows.items()}
-    for page_id, topic_id in KnowledgePage.topics.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by("pk").values_list(
-        "knowledgepage_id", "topic_id"
+    for page_id, topic_id in (
+        KnowledgePage.topics.through.objects.filter(**among("knowledgepage_id", live_ids))
+        .order_by("pk")
+        .values_list("knowledgepage_id", "topic_id")
     ):
         batch.topic_ids[page_id].append(topic_id)
-    for page_id, tag_id in KnowledgePage.tags.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by("pk").values_list(
-        "knowledgepage_id", "tag_id"
+    for page_id, tag_id in (
+        KnowledgePage.tags.through.objects.filter(**among("knowledgepage_id", live_ids))
+        .order_by("pk")
+        .values_list("knowledgepage_id", "tag_id")
     ):
         batch.tag_ids[page_id].append(tag_id)
     case_ids = [pk for pk, page in batch.rows.items() if page.TYPE_CODE == "case_study"]
     if case_ids:
-        for page_id, municipality_id in CaseStudyPage.partner_municipalities.through.objects.filter(
-            **among("casestudypage_id", case_ids)
-        ).order_by("pk").values_list("casestudypage_id", "municipality_id"):
+        for page_id, municipality_id in (
+            CaseStudyPage.partner_municipalities.through.objects.filter(**among("casestudypage_id", case_ids))
+            .order_by("pk")
+            .values_list("casestudypage_id", "municipality_id")
+        ):
             batch.partner_ids[page_id].append(municipality_id)
-    for page_id, name, ags in KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids)).order_by(
-        "village__name", "pk"
-    ).values_list("knowledgepage_id", "village__name", "village__municipality__ags"):
+    for page_id, name, ags in (
+        KnowledgePage.villages.through.objects.filter(**among("knowledgepage_id", live_ids))
+        .order_by("village__name", "pk")
+        .values_list("knowledgepage_id", "village__name", "village__municipality__ags")
+    ):
         batch.village_names[page_id].append(name)
         batch.village_keys[page_id].append(village_key(ags, name))
     # Template documents and event material: their titles and extracted text. Only documents
@@ -325,10 +336,16 @@ def assemble_documents(batch, page_ids=None):
         row = batch.rows.get(page_id)
         if row is not None:
             result[page_id] = _document(
-                row, batch.reference, batch.urls[page_id], batch.topic_ids.get(page_id, ()),
-                batch.tag_ids.get(page_id, ()), batch.partner_ids.get(page_id, ()),
-                batch.document_parts.get(page_id, ()), batch.adoptions.get(page_id, 0),
-                batch.village_names.get(page_id, ()), batch.village_keys.get(page_id, ()),
+                row,
+                batch.reference,
+                batch.urls[page_id],
+                batch.topic_ids.get(page_id, ()),
+                batch.tag_ids.get(page_id, ()),
+                batch.partner_ids.get(page_id, ()),
+                batch.document_parts.get(page_id, ()),
+                batch.adoptions.get(page_id, 0),
+                batch.village_names.get(page_id, ()),
+                batch.village_keys.get(page_id, ()),
             )
     return result
 
@@ -336,8 +353,16 @@ def assemble_documents(batch, page_ids=None):
 # Columns every document is built from; each page type adds its registry's search_fields
 # (wiki/page_types.py).
 _COMMON_FIELDS = (
-    "id", "title", "expired", "path", "url_path", "first_published_at", "last_published_at",
-    "municipality_id", "summary", "external_id",
+    "id",
+    "title",
+    "expired",
+    "path",
+    "url_path",
+    "first_published_at",
+    "last_published_at",
+    "municipality_id",
+    "summary",
+    "external_id",
 )
 
 
@@ -376,7 +401,6 @@ def _page_rows(ids, id_range=None):
     page type."""
     from django.db.models import TextField
     from django.db.models.functions import Cast
-
     from wagtail.fields import StreamField
 
     for model in knowledge_page_models():
@@ -385,8 +409,9 @@ def _page_rows(ids, id_range=None):
         queryset = model.objects.filter(live=True, **selection)
         # StreamFields' stored JSON as text: decoded where the text is extracted (in the
         # rebuild's workers), without StreamValue or block objects.
-        streams = [name for name in ("body", *model.PAGE_TYPE.search_fields)
-                   if isinstance(_field(model, name), StreamField)]
+        streams = [
+            name for name in ("body", *model.PAGE_TYPE.search_fields) if isinstance(_field(model, name), StreamField)
+        ]
         queryset = queryset.annotate(**{f"{name}_json": Cast(name, output_field=TextField()) for name in streams})
         fields = tuple(name for name in fields if name not in streams) + tuple(f"{name}_json" for name in streams)
         for values in queryset.values(*fields):

@@ -9,16 +9,28 @@ from search import query as q
 
 _FILTER_DESCRIPTIONS = {
     "type": ("Inhaltstyp.", {"type": "string", "enum": list(q.TYPES)}),
-    "district": ("Kreisschlüssel (5 Ziffern), z. B. 05958 für den Hochsauerlandkreis.", {"type": "string", "pattern": r"^\d{5}$"}),
-    "municipality": ("Amtlicher Gemeindeschlüssel (AGS, 8 Ziffern) der Kommune, z. B. 05958004 für Arnsberg.", {"type": "string", "pattern": r"^\d{8}$"}),
-    "topic": ("Kurzname eines Handlungsfelds, z. B. mobilitaet.", {"type": "string", "pattern": r"^[-a-z0-9_]{1,100}$"}),
+    "district": (
+        "Kreisschlüssel (5 Ziffern), z. B. 05958 für den Hochsauerlandkreis.",
+        {"type": "string", "pattern": r"^\d{5}$"},
+    ),
+    "municipality": (
+        "Amtlicher Gemeindeschlüssel (AGS, 8 Ziffern) der Kommune, z. B. 05958004 für Arnsberg.",
+        {"type": "string", "pattern": r"^\d{8}$"},
+    ),
+    "topic": (
+        "Kurzname eines Handlungsfelds, z. B. mobilitaet.",
+        {"type": "string", "pattern": r"^[-a-z0-9_]{1,100}$"},
+    ),
     "tag": ("Kurzname eines Schlagworts, z. B. lorawan.", {"type": "string", "pattern": r"^[-a-z0-9_]{1,100}$"}),
     "phase": ("Projektphase.", {"type": "string", "enum": list(q.PHASES)}),
     "village": (
         "Ortsteil: Gemeindeschlüssel der Kommune und Kurzname des Ortsteils, z. B. 05958004-huesten.",
         {"type": "string", "pattern": r"^\d{8}-[-a-z0-9]{1,90}$"},
     ),
-    "area": ("rural: nur Inhalte, die für Dörfer und den ländlichen Raum gedacht sind.", {"type": "string", "enum": list(q.AREAS)}),
+    "area": (
+        "rural: nur Inhalte, die für Dörfer und den ländlichen Raum gedacht sind.",
+        {"type": "string", "enum": list(q.AREAS)},
+    ),
 }
 
 
@@ -135,7 +147,9 @@ def build_openapi(server_url="/"):
                     "responses": {
                         "200": {
                             "description": "Trefferliste mit Facetten.",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}},
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}
+                            },
                         },
                         "400": error_response,
                         "503": unavailable_response,
@@ -167,7 +181,9 @@ def build_openapi(server_url="/"):
                     "responses": {
                         "200": {
                             "description": "Vorschläge, die besten zuerst.",
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SuggestResponse"}}},
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/SuggestResponse"}}
+                            },
                         },
                         "400": error_response,
                         "503": unavailable_response,
@@ -191,10 +207,26 @@ def build_openapi(server_url="/"):
                 "Hit": {
                     "type": "object",
                     "description": "Ein Treffer.",
-                    "required": ["id", "type", "title", "url", "summary", "snippet", "municipality", "topics", "tags", "distance_km", "missing", "adoptions"],
+                    "required": [
+                        "id",
+                        "type",
+                        "title",
+                        "url",
+                        "summary",
+                        "snippet",
+                        "municipality",
+                        "topics",
+                        "tags",
+                        "distance_km",
+                        "missing",
+                        "adoptions",
+                    ],
                     "properties": {
                         "id": {"type": "integer", "description": "Seiten-ID."},
-                        "external_id": {"type": ["string", "null"], "description": "Kennung aus einer importierten Projektliste."},
+                        "external_id": {
+                            "type": ["string", "null"],
+                            "description": "Kennung aus einer importierten Projektliste.",
+                        },
                         "type": {"type": "string", "enum": list(q.TYPES), "description": "Inhaltstyp."},
                         "title": {"type": "string", "description": "Titel."},
                         "url": {"type": "string", "description": "Adresse der Seite (relativ zur Website)."},
@@ -204,9 +236,17 @@ def build_openapi(server_url="/"):
                             "description": "Textauszug als HTML; gefundene Wörter stehen in <mark>…</mark>, alles andere ist maskiert.",
                         },
                         "municipality": {"$ref": "#/components/schemas/Municipality"},
-                        "topics": {"type": "array", "items": {"type": "string"}, "description": "Handlungsfelder (Namen)."},
+                        "topics": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "Handlungsfelder (Namen).",
+                        },
                         "tags": {"type": "array", "items": {"type": "string"}, "description": "Schlagwörter (Namen)."},
-                        "phase": {"type": ["string", "null"], "enum": [*q.PHASES, None], "description": "Projektphase (nur Fallstudien)."},
+                        "phase": {
+                            "type": ["string", "null"],
+                            "enum": [*q.PHASES, None],
+                            "description": "Projektphase (nur Fallstudien).",
+                        },
                         "distance_km": {
                             "type": ["number", "null"],
                             "description": "Entfernung in Kilometern von der Kommune aus near; null ohne near.",
@@ -240,7 +280,17 @@ def build_openapi(server_url="/"):
                 },
                 "SearchResponse": {
                     "type": "object",
-                    "required": ["query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"],
+                    "required": [
+                        "query",
+                        "total",
+                        "page",
+                        "page_size",
+                        "backend",
+                        "results",
+                        "facets",
+                        "suggestion",
+                        "repairs",
+                    ],
                     "properties": {
                         "query": {"type": "string", "description": "Der verwendete Suchtext."},
                         "total": {"type": "integer", "description": "Anzahl aller Treffer."},
@@ -276,7 +326,10 @@ def build_openapi(server_url="/"):
                                 "required": ["typed", "searched"],
                                 "properties": {
                                     "typed": {"type": "string", "description": "Das eingegebene Wort."},
-                                    "searched": {"type": "string", "description": "Das Wort, nach dem auch gesucht wurde."},
+                                    "searched": {
+                                        "type": "string",
+                                        "description": "Das Wort, nach dem auch gesucht wurde.",
+                                    },
                                 },
                             },
                         },
@@ -288,8 +341,14 @@ def build_openapi(server_url="/"):
                     "properties": {
                         "text": {"type": "string", "description": "Vorgeschlagener Text (Titel oder Schlagwort)."},
                         "kind": {"type": "string", "enum": ["page", "tag"], "description": "Seite oder Schlagwort."},
-                        "kind_label": {"type": "string", "description": "Deutsche Bezeichnung der Art, z. B. Fallstudie."},
-                        "url": {"type": ["string", "null"], "description": "Adresse der Seite (bei Seiten) oder der gefilterten Suche (bei Schlagwörtern)."},
+                        "kind_label": {
+                            "type": "string",
+                            "description": "Deutsche Bezeichnung der Art, z. B. Fallstudie.",
+                        },
+                        "url": {
+                            "type": ["string", "null"],
+                            "description": "Adresse der Seite (bei Seiten) oder der gefilterten Suche (bei Schlagwörtern).",
+                        },
                     },
                 },
                 "SuggestResponse": {

@@ -123,7 +123,11 @@ def _claim_probe(model, name):
     """Extend an ended outage by PROBE_SECONDS; only one worker's UPDATE can match."""
     now = timezone.now()
     with transaction.atomic():
-        return bool(model.objects.filter(name=name, down_until__lte=now).update(down_until=now + timedelta(seconds=PROBE_SECONDS)))
+        return bool(
+            model.objects.filter(name=name, down_until__lte=now).update(
+                down_until=now + timedelta(seconds=PROBE_SECONDS)
+            )
+        )
 
 
 def mark_up(name):
@@ -137,7 +141,9 @@ def mark_up(name):
         _read_at[name] = time.monotonic()
     try:
         with transaction.atomic():
-            _model().objects.filter(name=name, down_until__lte=timezone.now() + timedelta(seconds=PROBE_SECONDS)).delete()
+            _model().objects.filter(
+                name=name, down_until__lte=timezone.now() + timedelta(seconds=PROBE_SECONDS)
+            ).delete()
     except DatabaseError:
         logger.warning("search outage of %s could not be cleared", name, exc_info=True)
 

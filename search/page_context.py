@@ -33,9 +33,7 @@ def url(pairs):
 def active_filters(query, results):
     """Removable chips, one per selected value (and one for "near"/"radius"), each with the
     URL of the same search without it; plus the URL without any filter (the query text stays)."""
-    labels = {
-        param: {value.value: value.label for value in results.facets.get(param, [])} for param in FILTER_PARAMS
-    }
+    labels = {param: {value.value: value.label for value in results.facets.get(param, [])} for param in FILTER_PARAMS}
     chips = []
     for param in FILTER_PARAMS:
         selected = query.selected(param)

@@ -16,9 +16,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+
 from search.analysis.text import limit_query
 from search.params import parse_decimal, parse_int
-
 from wiki import page_types
 
 TYPES = page_types.TYPE_LABELS  # the page types of the wiki's registry: code -> German label
@@ -103,17 +103,25 @@ class SearchQuery:
         values["types"] = _choices("type", get("type"), TYPES, "Unbekannter Typ")
         values["phases"] = _choices("phase", get("phase"), PHASES, "Unbekannte Projektphase")
         values["districts"] = _pattern("district", get("district"), _DISTRICT_RE, "ein fünfstelliger Kreisschlüssel")
-        values["municipalities"] = _pattern("municipality", get("municipality"), _AGS_RE, "ein achtstelliger Gemeindeschlüssel (AGS)")
+        values["municipalities"] = _pattern(
+            "municipality", get("municipality"), _AGS_RE, "ein achtstelliger Gemeindeschlüssel (AGS)"
+        )
         values["topics"] = _pattern("topic", get("topic"), _SLUG_RE, "der Kurzname eines Handlungsfelds")
         values["tags"] = _pattern("tag", get("tag"), _SLUG_RE, "der Kurzname eines Schlagworts")
         values["villages"] = _pattern(
-            "village", get("village"), _VILLAGE_RE, "Gemeindeschlüssel und Kurzname eines Ortsteils, z. B. 05958004-huesten"
+            "village",
+            get("village"),
+            _VILLAGE_RE,
+            "Gemeindeschlüssel und Kurzname eines Ortsteils, z. B. 05958004-huesten",
         )
         values["areas"] = _choices("area", get("area"), AREAS, "Unbekannte Raumangabe")
 
         near = _single("near", get("near"))
         if near is not None and not _AGS_RE.match(near):
-            raise QueryError("near", f"Ungültiger Standort „{_show(near)}“; erwartet wird ein Gemeindeschlüssel aus genau 8 Ziffern (AGS).")
+            raise QueryError(
+                "near",
+                f"Ungültiger Standort „{_show(near)}“; erwartet wird ein Gemeindeschlüssel aus genau 8 Ziffern (AGS).",
+            )
 
         radius = _single("radius", get("radius"))
         radius_km = None
@@ -133,7 +141,9 @@ class SearchQuery:
         if sort not in SORTS:
             raise QueryError("sort", f"Unbekannte Sortierung „{_show(sort)}“. Erlaubt sind: {', '.join(SORTS)}.")
         if sort == "distance" and near is None:
-            raise QueryError("sort", "Nach Entfernung sortieren geht nur mit einer Kommune als Standort (Parameter near).")
+            raise QueryError(
+                "sort", "Nach Entfernung sortieren geht nur mit einer Kommune als Standort (Parameter near)."
+            )
 
         page_size = _integer("page_size", get("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, "Die Seitengröße")
         page = _integer("page", get("page"), 1, 1, MAX_RESULT_WINDOW // page_size, "Die Seitenzahl")

@@ -45,8 +45,10 @@ def _recent(days):
 
 
 def _grouped(rows):
-    return rows.annotate(normalised=Lower("query")).values("normalised").annotate(
-        searches=Count("id"), last=Max("created_at")
+    return (
+        rows.annotate(normalised=Lower("query"))
+        .values("normalised")
+        .annotate(searches=Count("id"), last=Max("created_at"))
     )
 
 
@@ -84,9 +86,7 @@ def report_csv(days):
         .order_by("-searches", "normalised")
     )
     # German Excel: semicolons, BOM; a query typed as "=HYPERLINK(…)" stays text.
-    lines = (
-        (row["normalised"], row["searches"], row["nothing"], row["filtered"], _local(row["last"])) for row in rows
-    )
+    lines = ((row["normalised"], row["searches"], row["nothing"], row["filtered"], _local(row["last"])) for row in rows)
     return "".join(iter_csv_lines(CSV_HEADER, lines))
 
 

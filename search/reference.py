@@ -44,7 +44,9 @@ def _read():
 
     places = {
         row[0]: Place(*row)
-        for row in Municipality.objects.values_list("ags", "name", "district_ags", "district_name", "latitude", "longitude")
+        for row in Municipality.objects.values_list(
+            "ags", "name", "district_ags", "district_name", "latitude", "longitude"
+        )
     }
     return Reference(
         places=places,
@@ -60,4 +62,3 @@ def _read():
 
 def invalidate(**_kwargs):
     _cache.clear()
-

@@ -20,9 +20,16 @@ FACET_KEYS = tuple(FILTER_PARAMS)  # type, district, municipality, topic, tag, p
 # Facets with a natural order keep it (a checkbox list that reshuffles is hard to use);
 # the others are ordered by count, then alphabetically.
 _FIXED_ORDER = {"type": tuple(TYPES), "phase": PHASES, "area": tuple(AREAS)}
-FACET_SIZES = {"type": 5, "district": 10, "municipality": 60, "topic": 30, "tag": 50, "phase": 6, "village": 40, "area": 1}
-
-
+FACET_SIZES = {
+    "type": 5,
+    "district": 10,
+    "municipality": 60,
+    "topic": 30,
+    "tag": 50,
+    "phase": 6,
+    "village": 40,
+    "area": 1,
+}
 
 
 @dataclass

@@ -128,4 +128,3 @@ def _read_synonyms():
 
 def invalidate_synonyms(**_kwargs):
     _synonyms.clear()
-

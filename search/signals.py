@@ -70,9 +70,7 @@ def page_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not isinstance(instance, Page) or instance.pk is None or _bookkeeping_only(update_fields):
         return
     # What decides whether this page (or, for a town page, its subtree) can be in the index.
-    instance._search_previous = (
-        Page.objects.filter(pk=instance.pk).values_list("live", "url_path", "path").first()
-    )
+    instance._search_previous = Page.objects.filter(pk=instance.pk).values_list("live", "url_path", "path").first()
 
 
 def page_post_save(sender, instance, created=False, raw=False, update_fields=None, **kwargs):

@@ -57,7 +57,9 @@ def collect_status():
             f"weiter wiederholt. Letzter Fehler: {queue['last_error']}"
         )
     if queue["oldest_pending_age"] and queue["oldest_pending_age"] > 600:
-        warnings.append("Aufträge warten seit über 10 Minuten: läuft `manage.py search_sync --loop` (oder der Cronjob)?")
+        warnings.append(
+            "Aufträge warten seit über 10 Minuten: läuft `manage.py search_sync --loop` (oder der Cronjob)?"
+        )
     problems = [
         {"id": pk, "title": title, "problem": problem}
         for pk, title, problem in KnowledgeDocument.objects.exclude(extraction_error="")
@@ -65,14 +67,16 @@ def collect_status():
         .values_list("pk", "title", "extraction_error")
     ]
     es["url"] = settings.ELASTICSEARCH_URL or ""
-    return mask_secrets({
-        "backend": backend,
-        "backend_label": label,
-        "elasticsearch": es,
-        "public_pages": public_pages,
-        "database_entries": indexes["database"]["entries"],
-        "queue": queue,
-        "report_after": report_after(),
-        "document_problems": problems,
-        "warnings": warnings,
-    })
+    return mask_secrets(
+        {
+            "backend": backend,
+            "backend_label": label,
+            "elasticsearch": es,
+            "public_pages": public_pages,
+            "database_entries": indexes["database"]["entries"],
+            "queue": queue,
+            "report_after": report_after(),
+            "document_problems": problems,
+            "warnings": warnings,
+        }
+    )

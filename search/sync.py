@@ -150,7 +150,7 @@ class SyncResult:
 
     @property
     def elasticsearch(self):
-        """"ok" | "disabled" | "skipped" | "unavailable", for search_sync's report."""
+        """ "ok" | "disabled" | "skipped" | "unavailable", for search_sync's report."""
         return self.backends.get("elasticsearch", "disabled")
 
     def merge(self, other):
@@ -241,8 +241,12 @@ class Applier:
                 )
                 result.backends[backend.name] = "ok"
                 if backend.applied_field:
-                    applied = [t.pk for page_id in pages for t in by_page[page_id]
-                               if page_id not in outcome.failed and page_id not in failures]
+                    applied = [
+                        t.pk
+                        for page_id in pages
+                        for t in by_page[page_id]
+                        if page_id not in outcome.failed and page_id not in failures
+                    ]
                     IndexTask.objects.filter(pk__in=applied).update(**{backend.applied_field: timezone.now()})
             self._reapply_newer(max_task, failures, outcomes)
         except BackendUnavailable as exc:

@@ -29,7 +29,14 @@ FACET_LEGENDS = {
     "village": "Ortsteil",
     "area": "Raum",
 }
-RADIUS_CHOICES = [("", "kein Umkreis"), ("10", "10 km"), ("20", "20 km"), ("30", "30 km"), ("50", "50 km"), ("100", "100 km")]
+RADIUS_CHOICES = [
+    ("", "kein Umkreis"),
+    ("10", "10 km"),
+    ("20", "20 km"),
+    ("30", "30 km"),
+    ("50", "50 km"),
+    ("100", "100 km"),
+]
 SORT_CHOICES = [("relevance", "Relevanz"), ("date", "Neueste zuerst"), ("distance", "Entfernung")]
 PAGE_WINDOW = 2  # page links either side of the current page
 
@@ -46,7 +53,10 @@ def search_page(request):
         status = 400
     except DatabaseError:
         logger.exception("search page: database unavailable")
-        error = {"parameter": None, "message": "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal."}
+        error = {
+            "parameter": None,
+            "message": "Die Suche ist vorübergehend nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
+        }
         status = 503
     if results is not None:
         record_search(query, results, request)

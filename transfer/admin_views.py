@@ -30,7 +30,9 @@ class AdoptionReportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         data = report.report_data()
         context["data"] = data
-        context["pioneer_chart"] = charts.bar_chart(data["per_pioneer"], "Übernahmen je Pionierkommune", "chart-pioneer")
+        context["pioneer_chart"] = charts.bar_chart(
+            data["per_pioneer"], "Übernahmen je Pionierkommune", "chart-pioneer"
+        )
         context["topic_chart"] = charts.bar_chart(data["per_topic"], "Übernahmen je Handlungsfeld", "chart-topic")
         context["month_chart"] = charts.line_chart(data["per_month"], "Neu erfasste Übernahmen je Monat", "chart-month")
         return context

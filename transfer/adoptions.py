@@ -22,7 +22,7 @@ def recordable_towns(user):
     if is_curator(user):
         return Municipality.objects.all()
     names = [
-        name[len(EDITOR_GROUP_PREFIX):]
+        name[len(EDITOR_GROUP_PREFIX) :]
         for name in user.groups.filter(name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
     ]
     return Municipality.objects.filter(name__in=names)
@@ -60,12 +60,7 @@ def adoption_counts(page_ids=None):
     adoptions = public_adoptions().exclude(status=AdoptionStatus.DISCARDED)
     if page_ids is not None:
         adoptions = adoptions.filter(page_id__in=list(page_ids))
-    rows = (
-        adoptions
-        .order_by()
-        .values("page_id")
-        .annotate(n=Count("municipality", distinct=True))
-    )
+    rows = adoptions.order_by().values("page_id").annotate(n=Count("municipality", distinct=True))
     return {row["page_id"]: row["n"] for row in rows}
 
 

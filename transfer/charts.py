@@ -23,9 +23,17 @@ def bar_chart(rows, title, chart_id, width=560, bar_height=22, label_width=190):
         '<text x="{}" y="{}" font-size="13">{}</text>',
         (
             (
-                label_width - 8, top + i * (bar_height + 6) + bar_height * 0.7, label,
-                label_width, top + i * (bar_height + 6), round(span * value / largest, 1), bar_height, BAR_COLOUR,
-                label_width + round(span * value / largest, 1) + 6, top + i * (bar_height + 6) + bar_height * 0.7, value,
+                label_width - 8,
+                top + i * (bar_height + 6) + bar_height * 0.7,
+                label,
+                label_width,
+                top + i * (bar_height + 6),
+                round(span * value / largest, 1),
+                bar_height,
+                BAR_COLOUR,
+                label_width + round(span * value / largest, 1) + 6,
+                top + i * (bar_height + 6) + bar_height * 0.7,
+                value,
             )
             for i, (label, value) in enumerate(rows)
         ),
@@ -34,7 +42,16 @@ def bar_chart(rows, title, chart_id, width=560, bar_height=22, label_width=190):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" role="img" aria-labelledby="{}-t {}-d"'
         ' font-family="sans-serif"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        width, height, width, chart_id, chart_id, chart_id, title, chart_id, summary, bars,
+        width,
+        height,
+        width,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        summary,
+        bars,
     )
 
 
@@ -53,24 +70,46 @@ def line_chart(rows, title, chart_id, width=560, height=220):
         format_html(
             '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#666666"/><text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>'
             '<text x="{}" y="{}" font-size="12" text-anchor="end">0</text>',
-            left, height - bottom, width - right, height - bottom, left - 6, top + 10, largest, left - 6, height - bottom,
+            left,
+            height - bottom,
+            width - right,
+            height - bottom,
+            left - 6,
+            top + 10,
+            largest,
+            left - 6,
+            height - bottom,
         )
     ]
     if len(points) > 1:
-        parts.append(format_html(
-            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"/>',
-            " ".join(f"{x},{y}" for x, y in points), LINE_COLOUR,
-        ))
+        parts.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"/>',
+                " ".join(f"{x},{y}" for x, y in points),
+                LINE_COLOUR,
+            )
+        )
     every = max(1, n // 8)  # at most about eight axis labels
-    for i, ((label, value), (x, y)) in enumerate(zip(rows, points)):
+    for i, ((label, _value), (x, y)) in enumerate(zip(rows, points, strict=True)):
         parts.append(format_html('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y, LINE_COLOUR))
         if i % every == 0 or i == n - 1:
-            parts.append(format_html(
-                '<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text>', x, height - bottom + 18, label
-            ))
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text>', x, height - bottom + 18, label
+                )
+            )
     summary = ", ".join(f"{label}: {value}" for label, value in rows) or "keine Daten"
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" role="img" aria-labelledby="{}-t {}-d"'
         ' font-family="sans-serif"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        width, height, width, chart_id, chart_id, chart_id, title, chart_id, summary, mark_safe("".join(parts)),
+        width,
+        height,
+        width,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        summary,
+        mark_safe("".join(parts)),
     )

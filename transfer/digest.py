@@ -113,7 +113,9 @@ def send_digests(frequency, now=None):
     """Send the digests of one frequency; returns {"sent", "skipped", "failed", "purged"}."""
     now = now or timezone.now()
     stats = {"sent": 0, "skipped": 0, "failed": 0, "purged": Subscription.purge_unconfirmed(now)}
-    candidates = Subscription.objects.filter(frequency=frequency, confirmed_at__isnull=False).values_list("pk", flat=True)
+    candidates = Subscription.objects.filter(frequency=frequency, confirmed_at__isnull=False).values_list(
+        "pk", flat=True
+    )
     for pk in list(candidates):
         try:
             with transaction.atomic():

@@ -135,7 +135,9 @@ class TypeFeed(ChoiceFeed):
         model = selection.knowledge_types().get(type_code)
         if model is None:
             raise Http404("Unbekannte Art")
-        return Choice(self._query({"type": [type_code]}), str(model._meta.verbose_name_plural), f"/suche/?type={type_code}")
+        return Choice(
+            self._query({"type": [type_code]}), str(model._meta.verbose_name_plural), f"/suche/?type={type_code}"
+        )
 
 
 class SearchFeed(ChoiceFeed):
@@ -146,7 +148,9 @@ class SearchFeed(ChoiceFeed):
             selection.parse(request.GET)
         except selection.QueryError as exc:
             # Same rule as the search page: a bad parameter is a 400 naming it.
-            return HttpResponseBadRequest(f"Parameter {exc.param}: {exc.message}", content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                f"Parameter {exc.param}: {exc.message}", content_type="text/plain; charset=utf-8"
+            )
         return super().__call__(request, *args, **kwargs)
 
     def choice(self, request):
@@ -154,5 +158,8 @@ class SearchFeed(ChoiceFeed):
         pairs = selection.normalise(query)
         suffix = f"?{pairs}" if pairs else ""
         return Choice(
-            query, selection.describe(query), f"{reverse('search:page')}{suffix}", f"{reverse('transfer:feed_search')}{suffix}"
+            query,
+            selection.describe(query),
+            f"{reverse('search:page')}{suffix}",
+            f"{reverse('transfer:feed_search')}{suffix}",
         )

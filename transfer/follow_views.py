@@ -49,7 +49,7 @@ def subscribe(request):
         context = {"form": form, "choice": selection.describe(query), "days": CONFIRMATION_DAYS}
         return render(request, "transfer/follow/subscribe.html", context, status=400)
     email = form.cleaned_data["email"].strip()
-    email = email[: email.rindex("@")] + email[email.rindex("@"):].lower()
+    email = email[: email.rindex("@")] + email[email.rindex("@") :].lower()
     subscription = _pending(email, params, form.cleaned_data["frequency"])
     if subscription is not None:
         transaction.on_commit(lambda: digest.send_confirmation(subscription))
@@ -68,7 +68,9 @@ def _pending(email, params, frequency):
     """The subscription to (re)confirm, or None if no mail should go out."""
     now = timezone.now()
     with transaction.atomic():
-        existing = Subscription.objects.select_for_update().filter(email=email, params=params, frequency=frequency).first()
+        existing = (
+            Subscription.objects.select_for_update().filter(email=email, params=params, frequency=frequency).first()
+        )
         if existing is None:
             pending = Subscription.objects.filter(email=email, confirmed_at__isnull=True).count()
             if pending >= MAX_PENDING_PER_ADDRESS:
@@ -93,7 +95,9 @@ def confirm(request, token):
         return _message(
             request,
             "Link abgelaufen",
-            [f"Dieser Bestätigungslink ist ungültig oder älter als {CONFIRMATION_DAYS} Tage. Bitte melden Sie sich erneut an."],
+            [
+                f"Dieser Bestätigungslink ist ungültig oder älter als {CONFIRMATION_DAYS} Tage. Bitte melden Sie sich erneut an."
+            ],
             status=410,
         )
     if subscription.is_confirmed:
@@ -107,8 +111,12 @@ def confirm(request, token):
             action_label="Ja, Abo bestätigen",
         )
     now = timezone.now()
-    Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(confirmed_at=now, covered_until=now)
-    return _message(request, "Abo bestätigt", ["Danke! Sie erhalten ab jetzt Zusammenfassungen neuer und geänderter Seiten."])
+    Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(
+        confirmed_at=now, covered_until=now
+    )
+    return _message(
+        request, "Abo bestätigt", ["Danke! Sie erhalten ab jetzt Zusammenfassungen neuer und geänderter Seiten."]
+    )
 
 
 @csrf_exempt
@@ -120,7 +128,9 @@ def unsubscribe(request, token):
             subscription.delete()
         return _message(request, "Abgemeldet", ["Sie erhalten keine E-Mails mehr; Ihre Adresse ist gelöscht."])
     if subscription is None:
-        return _message(request, "Abgemeldet", ["Dieses Abo besteht nicht (mehr). Ihre Adresse ist bei uns nicht gespeichert."])
+        return _message(
+            request, "Abgemeldet", ["Dieses Abo besteht nicht (mehr). Ihre Adresse ist bei uns nicht gespeichert."]
+        )
     return _message(
         request,
         "Abo beenden",

@@ -54,7 +54,12 @@ class Adoption(models.Model):
         related_name="adopted_from",
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Erfasst von", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="Erfasst von",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField("Erfasst am", default=timezone.now, db_index=True)
     updated_at = models.DateTimeField("Geändert am", auto_now=True)
@@ -77,7 +82,11 @@ class Adoption(models.Model):
             errors["reason"] = "Bitte geben Sie einen Grund an, warum die Übernahme verworfen wurde."
         if self.page_id and self.municipality_id and self.page.municipality_id == self.municipality_id:
             errors["municipality"] = "Eine Kommune kann ihre eigene Seite nicht übernehmen."
-        if self.own_case_study_id and self.municipality_id and self.own_case_study.municipality_id != self.municipality_id:
+        if (
+            self.own_case_study_id
+            and self.municipality_id
+            and self.own_case_study.municipality_id != self.municipality_id
+        ):
             errors["own_case_study"] = "Die eigene Fallstudie muss zur übernehmenden Kommune gehören."
         if errors:
             raise ValidationError(errors)

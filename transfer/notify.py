@@ -14,9 +14,9 @@ logger = logging.getLogger(__name__)
 
 
 def author_editor_addresses(municipality):
-    users = get_user_model().objects.filter(
-        groups__name=editor_group_name(municipality), is_active=True
-    ).exclude(email="")
+    users = (
+        get_user_model().objects.filter(groups__name=editor_group_name(municipality), is_active=True).exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 

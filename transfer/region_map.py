@@ -74,7 +74,13 @@ class RegionMap:
 
     def rows_by_district(self):
         return [
-            {"name": name, "colour": colour, "points": sorted((p for p in self.points if p.municipality.district_ags == ags), key=lambda p: p.municipality.name)}
+            {
+                "name": name,
+                "colour": colour,
+                "points": sorted(
+                    (p for p in self.points if p.municipality.district_ags == ags), key=lambda p: p.municipality.name
+                ),
+            }
             for ags, name, colour in self.districts
         ]
 
@@ -108,7 +114,9 @@ def build_map(request=None, highlight=None, center=None, radius_km=None, prefix=
     districts = []
     for town in towns:
         if town.district_ags not in {ags for ags, _n, _c in districts}:
-            districts.append((town.district_ags, town.district_name, DISTRICT_COLOURS[len(districts) % len(DISTRICT_COLOURS)]))
+            districts.append(
+                (town.district_ags, town.district_name, DISTRICT_COLOURS[len(districts) % len(DISTRICT_COLOURS)])
+            )
     colour_of = {ags: colour for ags, _name, colour in districts}
 
     lat_max = max(t.latitude for t in towns)
@@ -174,11 +182,19 @@ def _shape(point):
     if point.municipality.pioneer:
         return format_html(
             '<polygon points="{}" fill="{}" stroke="{}" stroke-width="{}"/>',
-            _diamond(point.x, point.y, point.radius), point.colour, stroke, width,
+            _diamond(point.x, point.y, point.radius),
+            point.colour,
+            stroke,
+            width,
         )
     return format_html(
         '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>',
-        point.x, point.y, point.radius, point.colour, stroke, width,
+        point.x,
+        point.y,
+        point.radius,
+        point.colour,
+        stroke,
+        width,
     )
 
 
@@ -192,8 +208,17 @@ def _link_line(prefix, a, b, count, discarded):
     return format_html(
         '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333333" stroke-opacity="0.75" stroke-width="{}"'
         ' marker-end="url(#{}-arrow)"{}><title>{} → {}: {} Übernahme{}</title></line>',
-        a.x, a.y, round(x2, 1), round(y2, 1), round(min(1.2 + count * 0.6, 4), 1), prefix, mark_safe(dash),
-        a.municipality.name, b.municipality.name, count, "" if count == 1 else "n",
+        a.x,
+        a.y,
+        round(x2, 1),
+        round(y2, 1),
+        round(min(1.2 + count * 0.6, 4), 1),
+        prefix,
+        mark_safe(dash),
+        a.municipality.name,
+        b.municipality.name,
+        count,
+        "" if count == 1 else "n",
     )
 
 
@@ -201,32 +226,54 @@ def _legend(region_map, top):
     parts = [format_html('<g class="map-legend" transform="translate({} {})">', PADDING, top)]
     for i, (_ags, name, colour) in enumerate(region_map.districts):
         x, y = (i % 3) * 200, (i // 3) * 22
-        parts.append(format_html(
-            '<circle cx="{}" cy="{}" r="6" fill="{}"/><text x="{}" y="{}" font-size="13">{}</text>',
-            x + 6, y + 6, colour, x + 18, y + 11, name,
-        ))
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="6" fill="{}"/><text x="{}" y="{}" font-size="13">{}</text>',
+                x + 6,
+                y + 6,
+                colour,
+                x + 18,
+                y + 11,
+                name,
+            )
+        )
     y = 52
-    parts.append(format_html(
-        '<polygon points="{}" fill="#777777"/><text x="18" y="{}" font-size="13">Pionierkommune</text>',
-        _diamond(6, y + 6, 5), y + 11,
-    ))
-    parts.append(format_html(
-        '<circle cx="206" cy="{}" r="4" fill="#777777"/><circle cx="226" cy="{}" r="9" fill="#777777"/>'
-        '<text x="242" y="{}" font-size="13">Größe: Zahl der Seiten</text>',
-        y + 6, y + 6, y + 11,
-    ))
+    parts.append(
+        format_html(
+            '<polygon points="{}" fill="#777777"/><text x="18" y="{}" font-size="13">Pionierkommune</text>',
+            _diamond(6, y + 6, 5),
+            y + 11,
+        )
+    )
+    parts.append(
+        format_html(
+            '<circle cx="206" cy="{}" r="4" fill="#777777"/><circle cx="226" cy="{}" r="9" fill="#777777"/>'
+            '<text x="242" y="{}" font-size="13">Größe: Zahl der Seiten</text>',
+            y + 6,
+            y + 6,
+            y + 11,
+        )
+    )
     y = 76
-    parts.append(format_html(
-        '<line x1="0" y1="{}" x2="26" y2="{}" stroke="#333333" stroke-width="2" marker-end="url(#{}-arrow)"/>'
-        '<text x="34" y="{}" font-size="13">Übernahme von A nach B (gestrichelt: verworfen)</text>',
-        y + 6, y + 6, region_map.prefix, y + 11,
-    ))
+    parts.append(
+        format_html(
+            '<line x1="0" y1="{}" x2="26" y2="{}" stroke="#333333" stroke-width="2" marker-end="url(#{}-arrow)"/>'
+            '<text x="34" y="{}" font-size="13">Übernahme von A nach B (gestrichelt: verworfen)</text>',
+            y + 6,
+            y + 6,
+            region_map.prefix,
+            y + 11,
+        )
+    )
     if region_map.highlighted_count:
-        parts.append(format_html(
-            '<circle cx="406" cy="{}" r="6" fill="#ffffff" stroke="#000000" stroke-width="3"/>'
-            '<text x="418" y="{}" font-size="13">Treffer der Suche</text>',
-            y + 6, y + 11,
-        ))
+        parts.append(
+            format_html(
+                '<circle cx="406" cy="{}" r="6" fill="#ffffff" stroke="#000000" stroke-width="3"/>'
+                '<text x="418" y="{}" font-size="13">Treffer der Suche</text>',
+                y + 6,
+                y + 11,
+            )
+        )
     parts.append(mark_safe("</g>"))
     return mark_safe("".join(parts))
 
@@ -244,7 +291,16 @@ def render_svg(region_map, title="Karte der Modellregion Südwestfalen"):
             '<svg xmlns="http://www.w3.org/2000/svg" class="region-map-svg" viewBox="0 0 {} {}" width="{}" height="{}"'
             ' role="group" aria-labelledby="{}-title {}-desc" font-family="sans-serif">'
             '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            WIDTH, region_map.height, WIDTH, region_map.height, prefix, prefix, prefix, title, prefix, description,
+            WIDTH,
+            region_map.height,
+            WIDTH,
+            region_map.height,
+            prefix,
+            prefix,
+            prefix,
+            title,
+            prefix,
+            description,
         ),
         format_html(
             '<defs><marker id="{}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9"'
@@ -255,11 +311,16 @@ def render_svg(region_map, title="Karte der Modellregion Südwestfalen"):
     ]
     if region_map.circle:
         cx, cy, r, label = region_map.circle
-        out.append(format_html(
-            '<circle class="map-radius" cx="{}" cy="{}" r="{}" fill="#0072B2" fill-opacity="0.08" stroke="#0072B2"'
-            ' stroke-width="2" stroke-dasharray="6 4"><title>{}</title></circle>',
-            cx, cy, r, label,
-        ))
+        out.append(
+            format_html(
+                '<circle class="map-radius" cx="{}" cy="{}" r="{}" fill="#0072B2" fill-opacity="0.08" stroke="#0072B2"'
+                ' stroke-width="2" stroke-dasharray="6 4"><title>{}</title></circle>',
+                cx,
+                cy,
+                r,
+                label,
+            )
+        )
     out.append(mark_safe('<g class="map-links">'))
     out.extend(_link_line(prefix, a, b, n, discarded) for a, b, n, discarded in region_map.links)
     out.append(mark_safe('</g><g class="map-points">'))
@@ -271,17 +332,32 @@ def render_svg(region_map, title="Karte der Modellregion Südwestfalen"):
         if point.municipality.pioneer or point.highlighted:
             name_text = format_html(
                 '<text x="{}" y="{}" font-size="12" fill="#222222" stroke="#f7f7f4" stroke-width="3" paint-order="stroke" aria-hidden="true">{}</text>',
-                point.x + point.radius + 4, point.y + 4, point.municipality.name,
+                point.x + point.radius + 4,
+                point.y + 4,
+                point.municipality.name,
             )
         if point.url:
-            out.append(format_html(
-                '<a href="{}" aria-label="{}" class="map-point"><title>{}</title>{}{}</a>',
-                point.url, label, label, shape, name_text,
-            ))
+            out.append(
+                format_html(
+                    '<a href="{}" aria-label="{}" class="map-point"><title>{}</title>{}{}</a>',
+                    point.url,
+                    label,
+                    label,
+                    shape,
+                    name_text,
+                )
+            )
         else:
-            out.append(format_html('<g class="map-point" role="img" aria-label="{}"><title>{}</title>{}{}</g>', label, label, shape, name_text))
+            out.append(
+                format_html(
+                    '<g class="map-point" role="img" aria-label="{}"><title>{}</title>{}{}</g>',
+                    label,
+                    label,
+                    shape,
+                    name_text,
+                )
+            )
     out.append(mark_safe("</g>"))
     out.append(_legend(region_map, region_map.height - LEGEND_HEIGHT + 14))
     out.append(mark_safe("</svg>"))
     return mark_safe("".join(str(part) for part in out))
-

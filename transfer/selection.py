@@ -49,8 +49,14 @@ def describe(query):
         parts.append(f"Suche „{query.q}“")
     labels = {
         "type": ("Art", lambda values: [_type_labels().get(v, v) for v in values]),
-        "district": ("Kreis", lambda v: _names(Municipality.objects.filter(district_ags__in=v).values_list("district_name", flat=True))),
-        "municipality": ("Kommune", lambda v: _names(Municipality.objects.filter(ags__in=v).values_list("name", flat=True))),
+        "district": (
+            "Kreis",
+            lambda v: _names(Municipality.objects.filter(district_ags__in=v).values_list("district_name", flat=True)),
+        ),
+        "municipality": (
+            "Kommune",
+            lambda v: _names(Municipality.objects.filter(ags__in=v).values_list("name", flat=True)),
+        ),
         "topic": ("Handlungsfeld", lambda v: _names(Topic.objects.filter(slug__in=v).values_list("name", flat=True))),
         "tag": ("Schlagwort", lambda v: _names(Tag.objects.filter(slug__in=v).values_list("name", flat=True))),
         "phase": ("Projektphase", lambda v: list(v)),
@@ -63,7 +69,9 @@ def describe(query):
     if query.near:
         town = Municipality.objects.filter(ags=query.near).first()
         name = town.name if town else query.near
-        parts.append(f"im Umkreis von {query.radius_km:g} km um {name}" if query.radius_km else f"in der Nähe von {name}")
+        parts.append(
+            f"im Umkreis von {query.radius_km:g} km um {name}" if query.radius_km else f"in der Nähe von {name}"
+        )
     return ", ".join(parts) or "Alle neuen Seiten"
 
 
@@ -132,4 +140,3 @@ def selected_pages(query, since=None, until=None, limit=None):
         pages = pages.filter(last_published_at__lte=until)
     pages = pages.order_by("-last_published_at", "-pk").prefetch_related("topics")
     return pages[:limit] if limit else pages
-

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from transfer.adoptions import adoptions_for_page, can_record, is_adoptable, recordable_towns
-from transfer.models import Adoption
 from transfer.forms import AdoptionForm
+from transfer.models import Adoption
 from transfer.notify import notify_authors
 from wiki.models import KnowledgePage
 

@@ -1,6 +1,5 @@
 from wagtail import blocks
 
-
 # The order readers meet on every case study; the importer maps "## <label>" headings to them.
 SECTION_KINDS = [
     ("challenge", "Anlass und Herausforderung"),

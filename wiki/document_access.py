@@ -33,7 +33,9 @@ def is_document_public(document):
     collection = document.collection
     if collection is None:
         return True
-    return not CollectionViewRestriction.objects.filter(collection__in=collection.get_ancestors(inclusive=True)).exists()
+    return not CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).exists()
 
 
 def restricted_collection_paths():

@@ -6,7 +6,7 @@ VTIMEZONE, so calendar programs show them as announced; each event keeps its UID
 downloads, so a re-imported file updates the entry instead of adding a second one.
 """
 
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django.http import Http404, HttpResponse
@@ -43,7 +43,7 @@ def location(event):
 def _event_component(event, base_url):
     component = Event()
     component.add("uid", f"event-{event.translation_key}@{UID_DOMAIN}")
-    component.add("dtstamp", (event.last_published_at or datetime.now(dt_timezone.utc)).astimezone(dt_timezone.utc))
+    component.add("dtstamp", (event.last_published_at or datetime.now(UTC)).astimezone(UTC))
     component.add("dtstart", event.starts_at.astimezone(BERLIN))
     component.add("dtend", event.ends_at.astimezone(BERLIN))
     component.add("summary", f"{event.get_event_kind_display()}: {event.title}")

@@ -224,7 +224,9 @@ def _read_pdf(fileobj, out):
                 if not reader.decrypt(""):
                     raise ExtractionProblem("Die PDF-Datei ist verschlüsselt; ihr Text kann nicht gelesen werden.")
             except (DependencyError, NotImplementedError, FileNotDecryptedError):
-                raise ExtractionProblem("Die PDF-Datei ist verschlüsselt; ihr Text kann nicht gelesen werden.") from None
+                raise ExtractionProblem(
+                    "Die PDF-Datei ist verschlüsselt; ihr Text kann nicht gelesen werden."
+                ) from None
         for page in reader.pages:
             out.tick()
             if not out.add(page.extract_text() or ""):

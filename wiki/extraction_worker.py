@@ -69,7 +69,9 @@ def extract_text_isolated(fileobj):
                 break  # the child refuses it by size; no need to copy the rest
         copy.flush()
         fileobj.seek(0)
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])))
+        env = dict(
+            os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+        )
         env.pop("DJANGO_SETTINGS_MODULE", None)  # the child needs no settings and no database
         try:
             completed = subprocess.run(
@@ -82,7 +84,12 @@ def extract_text_isolated(fileobj):
             )
         except subprocess.TimeoutExpired:
             seconds = int(options["time_limit"])
-            return Extraction("", f"Das Auslesen des Textes dauerte länger als {seconds} Sekunden; der Text wird nicht übernommen.", None, True)
+            return Extraction(
+                "",
+                f"Das Auslesen des Textes dauerte länger als {seconds} Sekunden; der Text wird nicht übernommen.",
+                None,
+                True,
+            )
         except OSError as exc:
             logger.error("Could not start the text extraction process: %s", exc)
             return Extraction("", "Der Text der Datei konnte nicht ausgelesen werden (Serverfehler).", None)
@@ -149,7 +156,9 @@ def main(argv):
     limits = ZipLimits(**options["zip"])
     with open(path, "rb") as fileobj:
         result = extract_text(fileobj, max_chars=options["max_chars"], time_limit=options["time_limit"], limits=limits)
-    sys.stdout.write(json.dumps({"text": result.text, "problem": result.problem, "kind": result.kind, "truncated": result.truncated}))
+    sys.stdout.write(
+        json.dumps({"text": result.text, "problem": result.problem, "kind": result.kind, "truncated": result.truncated})
+    )
 
 
 if __name__ == "__main__":

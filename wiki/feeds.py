@@ -34,7 +34,6 @@ class SafeAtom1Feed(Atom1Feed):
         super().add_item(*[xml_safe(arg) for arg in args], **{key: xml_safe(val) for key, val in kwargs.items()})
 
 
-
 class NewKnowledgeFeed(Feed):
     feed_type = SafeAtom1Feed
     title = "Transferwiki Südwestfalen – neu veröffentlicht"

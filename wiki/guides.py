@@ -28,7 +28,7 @@ def editor_towns(user):
     if not user.is_authenticated or not user.is_active:
         return []
     names = [
-        name[len(EDITOR_GROUP_PREFIX):]
+        name[len(EDITOR_GROUP_PREFIX) :]
         for name in Group.objects.filter(user=user, name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
     ]
     return list(Municipality.objects.filter(name__in=names).order_by("name"))
@@ -77,7 +77,10 @@ def mark_step(request, guide_id, step_id):
     if done not in ("0", "1"):
         return _text(400, "Parameter „done“: erlaubt sind 1 (erledigt) und 0 (nicht erledigt).")
     if not may_mark(request.user, municipality):
-        return _text(403, f"Schritte für {municipality.name} markieren nur die Redaktion von {municipality.name} und die Kuratorinnen und Kuratoren.")
+        return _text(
+            403,
+            f"Schritte für {municipality.name} markieren nur die Redaktion von {municipality.name} und die Kuratorinnen und Kuratoren.",
+        )
 
     if done == "1":
         GuideStepCompletion.objects.get_or_create(
@@ -87,6 +90,8 @@ def mark_step(request, guide_id, step_id):
         GuideStepCompletion.objects.filter(guide=guide, step_id=step_id, municipality=municipality).delete()
 
     target = request.POST.get("next") or f"{guide.url}#schritt-{step_id}"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = guide.url
     return redirect(target)

@@ -63,5 +63,7 @@ class MailFailureMiddleware:
         user = getattr(request, "user", None)
         if failures and user is not None and user.is_authenticated:
             recipients = sorted({address for addresses, _reason in failures for address in addresses})
-            messages.error(request, FAILURE_MESSAGE % {"recipients": ", ".join(recipients), "reason": failures[0][1][:200]})
+            messages.error(
+                request, FAILURE_MESSAGE % {"recipients": ", ".join(recipients), "reason": failures[0][1][:200]}
+            )
         return response

@@ -28,7 +28,9 @@ def neighbourhood(municipality, *, towns, public_pages, public_town_pages):
     public = public_pages
     towns = list(
         towns.exclude(pk=municipality.pk)
-        .annotate(public_count=Count("knowledge_pages", filter=Q(knowledge_pages__in=public.values("pk")), distinct=True))
+        .annotate(
+            public_count=Count("knowledge_pages", filter=Q(knowledge_pages__in=public.values("pk")), distinct=True)
+        )
         .filter(public_count__gt=0)
     )
     for town in towns:
@@ -48,7 +50,9 @@ def neighbourhood(municipality, *, towns, public_pages, public_town_pages):
 
 
 def _entries(towns, public, public_town_pages):
-    town_pages = {page.municipality_id: page for page in public_town_pages.filter(municipality__in=[t.pk for t in towns])}
+    town_pages = {
+        page.municipality_id: page for page in public_town_pages.filter(municipality__in=[t.pk for t in towns])
+    }
     return [
         {
             "municipality": town,

@@ -20,8 +20,22 @@ from wiki import page_types
 
 _TAG_RE = re.compile(r"<[^>]*>")
 # Closing tags of blocks (and line breaks) separate words; inline tags (<b>, <a>) must not.
-_BLOCK_ENDS = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</div>", "</td>", "</th>",
-               "</blockquote>", "<br>", "<br/>", "<br />")
+_BLOCK_ENDS = (
+    "</p>",
+    "</li>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</h5>",
+    "</h6>",
+    "</div>",
+    "</td>",
+    "</th>",
+    "</blockquote>",
+    "<br>",
+    "<br/>",
+    "<br />",
+)
 
 
 def html_to_text(value):
@@ -84,7 +98,15 @@ def body_parts(page):
         parts = _stream_text(json.loads(body) if isinstance(body, str) else body)
         parts.extend(
             getattr(page, name, "")
-            for name in ("effort_time", "effort_staff", "effort_cost", "funding_programme", "budget", "operator_model", "licence")
+            for name in (
+                "effort_time",
+                "effort_staff",
+                "effort_cost",
+                "funding_programme",
+                "budget",
+                "operator_model",
+                "licence",
+            )
         )
         return parts
     if type_code == "lesson":
@@ -98,8 +120,11 @@ def body_parts(page):
         parts.append(page.effort or "")
         return parts
     if type_code == "event":
-        parts = [page_types.EVENT_KIND_LABELS.get(page.event_kind, ""), "Online" if page.online else page.address or "",
-                 html_to_text(page.description)]
+        parts = [
+            page_types.EVENT_KIND_LABELS.get(page.event_kind, ""),
+            "Online" if page.online else page.address or "",
+            html_to_text(page.description),
+        ]
         for value in _block_values(page.programme):
             parts.extend([value.get("title") or "", value.get("speaker") or ""])
         return parts

@@ -21,8 +21,19 @@ CASE_STUDY = PageType(
     "case_study",
     "Fallstudie",
     "Fallstudien",
-    ("phase", "start_year", "end_year", "effort_time", "effort_staff", "effort_cost", "funding_programme",
-     "budget", "operator_model", "licence", "for_villages"),
+    (
+        "phase",
+        "start_year",
+        "end_year",
+        "effort_time",
+        "effort_staff",
+        "effort_cost",
+        "funding_programme",
+        "budget",
+        "operator_model",
+        "licence",
+        "for_villages",
+    ),
 )
 LESSON = PageType("lesson", "Erfahrung", "Erfahrungen", ("what_was_tried", "what_happened", "recommendation"))
 TEMPLATE = PageType("template", "Vorlage", "Vorlagen", ("template_kind", "description", "licence"))

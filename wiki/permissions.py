@@ -42,7 +42,11 @@ EDITOR_DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_docume
 
 CURATOR_MODEL_PERMISSIONS = [
     "wagtailadmin.access_admin",
-    *(f"wiki.{action}_{model}" for model in ("tag", "topic", "contactperson") for action in ("add", "change", "delete", "view")),
+    *(
+        f"wiki.{action}_{model}"
+        for model in ("tag", "topic", "contactperson")
+        for action in ("add", "change", "delete", "view")
+    ),
     "wiki.change_municipality",
     "wiki.view_municipality",
     *(f"wiki.{action}_village" for action in ("add", "change", "delete", "view")),

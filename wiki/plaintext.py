@@ -67,7 +67,9 @@ def text_to_html(text):
     for paragraph in paragraphs(text):
         lines = paragraph.split("\n")
         if all(line.startswith("- ") and line[2:].strip() for line in lines):
-            out.append("<ul>" + "".join(f"<li>{escape(line[2:].strip(), quote=False)}</li>" for line in lines) + "</ul>")
+            out.append(
+                "<ul>" + "".join(f"<li>{escape(line[2:].strip(), quote=False)}</li>" for line in lines) + "</ul>"
+            )
         else:
             out.append("<p>" + "<br/>".join(escape(line, quote=False) for line in lines) + "</p>")
     return "".join(out)

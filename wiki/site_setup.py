@@ -28,7 +28,9 @@ def ensure_page_tree():
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Transferwiki Südwestfalen")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Transferwiki Südwestfalen"
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -70,7 +72,10 @@ def ensure_legal_pages(home):
     today = timezone.localdate()
     wanted = [
         (ImprintPage, {"title": "Impressum", "slug": "impressum", "body": texts.IMPRINT}),
-        (PrivacyPage, {"title": "Datenschutzerklärung", "slug": "datenschutz", "body": texts.PRIVACY, "updated_on": today}),
+        (
+            PrivacyPage,
+            {"title": "Datenschutzerklärung", "slug": "datenschutz", "body": texts.PRIVACY, "updated_on": today},
+        ),
         (
             AccessibilityStatementPage,
             {

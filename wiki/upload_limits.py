@@ -49,4 +49,6 @@ class LimitedUploadHandler(FileUploadHandler):
     def file_complete(self, file_size):
         if not self.too_large:
             return None  # the next handler (memory or temporary file) returns the real file
-        return TooLargeUpload(io.BytesIO(b""), self.field_name, self.file_name, self.content_type, self.received, self.charset)
+        return TooLargeUpload(
+            io.BytesIO(b""), self.field_name, self.file_name, self.content_type, self.received, self.charset
+        )

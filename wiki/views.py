@@ -126,6 +126,8 @@ def open_data_xlsx(request):
 
 @require_safe
 def open_data_dcat(request):
-    response = HttpResponse(dcat.as_json(dcat.dataset(_base_url(request))), content_type="application/ld+json; charset=utf-8")
+    response = HttpResponse(
+        dcat.as_json(dcat.dataset(_base_url(request))), content_type="application/ld+json; charset=utf-8"
+    )
     response["Cache-Control"] = "public, max-age=300"
     return response

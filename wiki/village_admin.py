@@ -46,7 +46,12 @@ class VillageViewSet(SnippetViewSet):
     edit_view_class = VillageEditView
     delete_view_class = VillageDeleteView
     edit_handler = ObjectList(
-        [FieldPanel("municipality", widget=forms.Select), FieldPanel("name"), FieldPanel("latitude"), FieldPanel("longitude")],
+        [
+            FieldPanel("municipality", widget=forms.Select),
+            FieldPanel("name"),
+            FieldPanel("latitude"),
+            FieldPanel("longitude"),
+        ],
         base_form_class=VillageForm,
     )
 

@@ -53,7 +53,7 @@ def towns_for(user):
     if is_curator(user):
         return Municipality.objects.all()
     names = [
-        name[len(EDITOR_GROUP_PREFIX):]
+        name[len(EDITOR_GROUP_PREFIX) :]
         for name in user.groups.filter(name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
     ]
     return Municipality.objects.filter(name__in=names)
@@ -151,7 +151,7 @@ def import_villages(data, progress=None, every=500):
                 raise cells
             if len(cells) > len(header):
                 raise LineError("mehr Werte als Spalten")
-            status = _import_line(dict(zip(header, cells)), number, seen)
+            status = _import_line(dict(zip(header, cells, strict=False)), number, seen)  # short lines: missing cells
             setattr(result, status, getattr(result, status) + 1)
         except LineError as error:
             result.errors.append(f"Zeile {number}: {error}")

@@ -17,7 +17,9 @@ DEFAULT_MODEL_PERMISSIONS = {
     *(("wagtaildocs", f"{action}_document") for action in ("add", "change", "choose", "delete")),
     *(("wagtailimages", f"{action}_image") for action in ("add", "change", "choose", "delete")),
 }
-DEFAULT_COLLECTION_PERMISSIONS = {f"{action}_{kind}" for action in ("add", "change", "choose") for kind in ("document", "image")}
+DEFAULT_COLLECTION_PERMISSIONS = {
+    f"{action}_{kind}" for action in ("add", "change", "choose") for kind in ("document", "image")
+}
 DEFAULT_WORKFLOW = "Moderators approval"
 
 
@@ -30,7 +32,10 @@ def _untouched_group(group, page_permissions):
     if any(depth != 1 for depth, _ in pages) or not {code for _, code in pages} <= page_permissions:
         return False
     collections = set(group.collection_permissions.values_list("collection__depth", "permission__codename"))
-    return all(depth == 1 for depth, _ in collections) and {code for _, code in collections} <= DEFAULT_COLLECTION_PERMISSIONS
+    return (
+        all(depth == 1 for depth, _ in collections)
+        and {code for _, code in collections} <= DEFAULT_COLLECTION_PERMISSIONS
+    )
 
 
 def _untouched_workflow(workflow):

@@ -14,7 +14,6 @@ Two checks, both cheap next to what a parser would do with the file:
 `read_member` is the capped read for readers that open members themselves.
 """
 
-import zipfile
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -54,7 +53,9 @@ def _mb(size):
 
 
 def _too_big_total(limits):
-    return ZipLimitExceeded(f"Die Datei ist entpackt über {_mb(limits.max_total)} groß; ihr Text wird nicht übernommen.")
+    return ZipLimitExceeded(
+        f"Die Datei ist entpackt über {_mb(limits.max_total)} groß; ihr Text wird nicht übernommen."
+    )
 
 
 def _too_big_member(name, limits):

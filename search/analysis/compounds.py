@@ -8,8 +8,9 @@ frequent than the whole word. Parts are indexed next to the whole word, so "Bele
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from .text import DATA_DIR, STOP_WORDS, bounded_cache, clear_caches, fold, read_list
 
@@ -114,7 +115,11 @@ def _vocabulary_cache_path() -> Path | None:
         key = hashlib.sha1(sys.version.encode())
         for path in sorted(lists.glob("large_de*")) + [*_RULE_SOURCES, DATA_DIR / "no_split.txt"]:
             if path.exists():
-                key.update(path.read_bytes() if path.suffix in (".py", ".txt") else f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+                key.update(
+                    path.read_bytes()
+                    if path.suffix in (".py", ".txt")
+                    else f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode()
+                )
     except Exception:  # noqa: BLE001 - no cache then; wordfreq itself reports what is wrong
         return None
     base = os.environ.get("TRANSFERWIKI_CACHE_DIR") or os.path.join(
@@ -296,4 +301,3 @@ def _split(folded: str, vocab: Vocabulary) -> tuple[str, ...]:
         if index not in hidden and part not in result:
             result.append(part)
     return tuple(result)
-

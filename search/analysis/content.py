@@ -13,7 +13,7 @@ Works on folded words (see text.fold), so "für"/"fuer" and "Städte"/"Staedte" 
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .terms import stem
 from .text import fold

@@ -5,8 +5,9 @@ and the one rule of partial matching that both backends apply (`required_matches
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .compounds import get_vocabulary, split_compound
 from .content import non_content, type_hint
@@ -103,7 +104,7 @@ class QueryAnalysis:
         template) is not reported: the page is what the word asked for."""
         return [
             g.surface
-            for g, hit in zip(self.content_groups(), matched)
+            for g, hit in zip(self.content_groups(), matched, strict=True)
             if not hit and not (page_type and g.type_hint == page_type)
         ]
 
@@ -143,11 +144,11 @@ def analyze_query(
             groups.append(group)
             positions.append(index)
     hints = [None] * len(tokens)
-    for group, index in zip(groups, positions):
+    for group, index in zip(groups, positions, strict=True):
         hints[index] = group.type_hint
     marked = non_content([fold(t.surface) for t in tokens], hints)
     if any(i not in marked for i in positions):  # only filler: searched as typed
-        for group, index in zip(groups, positions):
+        for group, index in zip(groups, positions, strict=True):
             group.content = index not in marked
     if lexicon is not None:
         for group in groups:
@@ -260,4 +261,3 @@ def _add_synonyms(group: QueryGroup, phrases: Iterable[tuple[str, ...]]) -> None
             multi.append(phrase)
     group.synonyms = tuple(singles)
     group.synonym_phrases = tuple(multi)
-

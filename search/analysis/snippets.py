@@ -216,4 +216,3 @@ def _cut_end(text: str, end: int) -> int:
         return len(text)
     space = text.rfind(" ", 0, end)
     return space if space > end - 40 and space > 0 else end
-

@@ -5,7 +5,7 @@ Expanded at query time only, so a curator's change needs no reindex.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .terms import analyze_word
 from .text import HYPHEN_SPLIT, tokenize
@@ -123,4 +123,3 @@ def synonym_groups_from_tags(tags: Iterable) -> list[list[str]]:
         if synonyms:
             groups.append([tag.name, *synonyms])
     return groups
-

@@ -40,7 +40,6 @@ def _stem_folded(folded: str) -> str:
     return fold(_stemmer().stemWord(folded))
 
 
-
 class WordAnalysis(NamedTuple):
     terms: tuple[str, ...]  # main stems (usually one; the acronym form for acronyms)
     parts: tuple[str, ...]  # stems of compound parts / hyphen pieces, without the main stems
@@ -169,4 +168,3 @@ def _surface_prefix_terms(surface: str) -> tuple[str, ...]:
             if term:
                 out[term] = None
     return tuple(out)
-

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 

@@ -13,7 +13,7 @@ cost more than a second of Elasticsearch time.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -43,9 +43,7 @@ def may_be_typo(surface: str) -> bool:
     return not is_acronym(surface) and not folded.isdigit() and max_edits_for(folded) > 0
 
 
-def similar_terms(
-    term: str, vocabulary: Iterable[str] | Mapping[str, int], max_edits: int | None = None
-) -> list[str]:
+def similar_terms(term: str, vocabulary: Iterable[str] | Mapping[str, int], max_edits: int | None = None) -> list[str]:
     """Vocabulary terms within `max_edits` Damerau-Levenshtein edits of `term` (default by
     length, see `max_edits_for`), closest first, then most frequent when `vocabulary` maps
     terms to counts. The term itself is not returned."""

@@ -18,9 +18,7 @@ from django.db.models import Lookup
 class SearchEntry(models.Model):
     # CASCADE: a page deleted by any route (admin, shell, tree move of a parent) cannot linger
     # in the fallback index even if the sync code never ran.
-    page = models.OneToOneField(
-        "wagtailcore.Page", verbose_name="Seite", on_delete=models.CASCADE, related_name="+"
-    )
+    page = models.OneToOneField("wagtailcore.Page", verbose_name="Seite", on_delete=models.CASCADE, related_name="+")
     page_type = models.CharField("Typ", max_length=20, db_index=True)
     municipality_ags = models.CharField("AGS", max_length=8, blank=True, db_index=True)
     district = models.CharField("Kreisschlüssel", max_length=5, blank=True)

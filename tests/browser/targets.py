@@ -55,7 +55,11 @@ def targets():
         "accounts": {
             **{role: {"username": a.username, "password": a.password} for role, a in DEMO_ACCOUNTS.items()},
             # Created by scripts/browser-tests.sh in its throwaway database only.
-            **({"superuser": {"username": "browser-admin", "password": "Browser-Admin-2026"}} if _has_user("browser-admin") else {}),
+            **(
+                {"superuser": {"username": "browser-admin", "password": "Browser-Admin-2026"}}
+                if _has_user("browser-admin")
+                else {}
+            ),
         },
         "edit_page_id": CaseStudyPage.objects.order_by("path").values_list("pk", flat=True).first(),
     }

@@ -48,6 +48,8 @@ def test_review_mail_that_cannot_be_sent_is_logged_and_shown(client, settings, c
     with caplog.at_level(logging.ERROR, logger="wiki.mail"):
         response = submit_case_study(client, town(ARNSBERG), "Winterdienst mit Sensoren")
     assert response.status_code == 302  # the page is saved and submitted all the same
-    assert any(record.levelno == logging.ERROR and "pruefer@example.org" in record.getMessage() for record in caplog.records)
+    assert any(
+        record.levelno == logging.ERROR and "pruefer@example.org" in record.getMessage() for record in caplog.records
+    )
     page = client.get(response["Location"]).content.decode()
     assert "konnte nicht verschickt werden" in page

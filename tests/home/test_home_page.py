@@ -30,6 +30,11 @@ def test_municipalities_are_loaded_by_migration():
 
     assert Municipality.objects.count() == 59
     assert set(Municipality.objects.filter(pioneer=True).values_list("name", flat=True)) == {
-        "Arnsberg", "Bad Berleburg", "Menden (Sauerland)", "Olpe", "Soest", "Iserlohn",
+        "Arnsberg",
+        "Bad Berleburg",
+        "Menden (Sauerland)",
+        "Olpe",
+        "Soest",
+        "Iserlohn",
     }
     assert Municipality.objects.values("district_ags").distinct().count() == 5

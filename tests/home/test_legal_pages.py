@@ -84,7 +84,12 @@ def test_feedback_is_stored_and_confirmed_to_the_sender(client, legal_site):
     legal_site.save_revision().publish()
     response = client.post(
         "/barrierefreiheit/",
-        {"message": "Die PDF-Vorlage aus Olpe hat keine Überschriften.", "page_url": "/kommunen/olpe/", "name": "Eva Muster", "email": "eva@example.org"},
+        {
+            "message": "Die PDF-Vorlage aus Olpe hat keine Überschriften.",
+            "page_url": "/kommunen/olpe/",
+            "name": "Eva Muster",
+            "email": "eva@example.org",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == "/barrierefreiheit/?gesendet=1#rueckmeldung"
@@ -140,7 +145,6 @@ def test_old_feedback_is_deleted_after_the_retention_period(client, legal_site):
 
 def test_curators_read_feedback_and_edit_the_legal_pages(client, legal_site):
     from django.contrib.auth import get_user_model
-
     from django.contrib.auth.models import Group
 
     from wiki.permissions import CURATOR_GROUP

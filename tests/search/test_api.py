@@ -31,8 +31,16 @@ def pages(site_tree):
             phase="rollout",
             external_id="SWF-1",
         ),
-        make_page(OLPE, "Ratsvorlage Straßenbeleuchtung", "Muster für den Rat.", kind="template", topics=("energie-und-klima",)),
-        make_page(OLPE, "Bürgerbus im Dorf", "Ehrenamtliche fahren den Bus.", topics=("mobilitaet",), phase="operation"),
+        make_page(
+            OLPE,
+            "Ratsvorlage Straßenbeleuchtung",
+            "Muster für den Rat.",
+            kind="template",
+            topics=("energie-und-klima",),
+        ),
+        make_page(
+            OLPE, "Bürgerbus im Dorf", "Ehrenamtliche fahren den Bus.", topics=("mobilitaet",), phase="operation"
+        ),
     ]
     for page in made:
         fallback_index.upsert_entry(page)
@@ -44,7 +52,18 @@ def test_search_response_has_the_documented_shape(client, pages):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded", "repairs"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "backend",
+        "results",
+        "facets",
+        "suggestion",
+        "degraded",
+        "repairs",
+    }
     assert data["repairs"] == []
     assert data["degraded"] is False  # no Elasticsearch configured: the database is the backend, not a stand-in
     assert data["query"] == "Straßenbeleuchtung" and data["backend"] == "database"
@@ -54,13 +73,28 @@ def test_search_response_has_the_documented_shape(client, pages):
 
     hit = next(h for h in data["results"] if h["external_id"] == "SWF-1")
     assert set(hit) == {
-        "id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-        "topics", "tags", "phase", "distance_km", "missing", "adoptions",
+        "id",
+        "external_id",
+        "type",
+        "title",
+        "url",
+        "summary",
+        "snippet",
+        "municipality",
+        "topics",
+        "tags",
+        "phase",
+        "distance_km",
+        "missing",
+        "adoptions",
     }
     assert hit["missing"] == []
     assert hit["id"] == pages[0].pk and hit["type"] == "case_study" and hit["url"] == pages[0].url
     assert hit["municipality"] == {
-        "ags": ARNSBERG, "name": "Arnsberg", "district": "05958", "district_name": "Hochsauerlandkreis",
+        "ags": ARNSBERG,
+        "name": "Arnsberg",
+        "district": "05958",
+        "district_name": "Hochsauerlandkreis",
     }
     assert hit["topics"] == ["Energie und Klima"] and hit["tags"] == ["LoRaWAN"] and hit["phase"] == "rollout"
     assert isinstance(hit["distance_km"], float) and hit["distance_km"] > 0
@@ -115,10 +149,45 @@ def test_invalid_parameters_are_400_naming_the_parameter(client, pages, params, 
 
 
 HOSTILE = [
-    '"', "'", "\\", "\\\\\\", "*", "?", "~1", "^2", "a:b", "title:OZG", "(", ")]}", "{", "/", "//",
-    "' OR 1=1 --", "\"; DROP TABLE search_searchentry; --", "%", "%%", "_", "%_\\", "<script>alert(1)</script>",
-    "<mark>x</mark>", "&amp;", "AND", "OR NOT", "+-&&||!(){}[]^\"~*?:\\/", "ÄÖÜß", "\u200b\u200d", "\ufeff",
-    "🚲🚌", "ﷺ", "a" * 200, " ".join(["wort"] * 39), "\U0010ffff", "\t\n", "-", "--", "…",
+    '"',
+    "'",
+    "\\",
+    "\\\\\\",
+    "*",
+    "?",
+    "~1",
+    "^2",
+    "a:b",
+    "title:OZG",
+    "(",
+    ")]}",
+    "{",
+    "/",
+    "//",
+    "' OR 1=1 --",
+    '"; DROP TABLE search_searchentry; --',
+    "%",
+    "%%",
+    "_",
+    "%_\\",
+    "<script>alert(1)</script>",
+    "<mark>x</mark>",
+    "&amp;",
+    "AND",
+    "OR NOT",
+    '+-&&||!(){}[]^"~*?:\\/',
+    "ÄÖÜß",
+    "\u200b\u200d",
+    "\ufeff",
+    "🚲🚌",
+    "ﷺ",
+    "a" * 200,
+    " ".join(["wort"] * 39),
+    "\U0010ffff",
+    "\t\n",
+    "-",
+    "--",
+    "…",
 ]
 
 
@@ -157,7 +226,11 @@ def test_suggest_returns_titles_and_tags(client, pages):
 
     tags = client.get("/api/search/suggest/", {"q": "lora"}).json()["suggestions"]
     assert tags[0] == {
-        "text": "LoRaWAN", "kind": "tag", "value": "lorawan", "url": "/suche/?tag=lorawan", "kind_label": "Schlagwort",
+        "text": "LoRaWAN",
+        "kind": "tag",
+        "value": "lorawan",
+        "url": "/suche/?tag=lorawan",
+        "kind_label": "Schlagwort",
     }
     assert client.get("/api/search/suggest/", {"q": "s"}).json()["suggestions"] == []
     assert client.get("/api/search/suggest/").json()["suggestions"] == []
@@ -165,7 +238,11 @@ def test_suggest_returns_titles_and_tags(client, pages):
 
 def test_suggest_limit_and_bad_parameters(client, pages):
     assert len(client.get("/api/search/suggest/", {"q": "str", "limit": "1"}).json()["suggestions"]) == 1
-    for params, parameter in (({"q": "x" * 201}, "q"), ({"q": "str", "limit": "0"}, "limit"), ({"q": "str", "limit": "viele"}, "limit")):
+    for params, parameter in (
+        ({"q": "x" * 201}, "q"),
+        ({"q": "str", "limit": "0"}, "limit"),
+        ({"q": "str", "limit": "viele"}, "limit"),
+    ):
         response = client.get("/api/search/suggest/", params)
         assert response.status_code == 400
         assert response.json()["error"]["parameter"] == parameter
@@ -220,7 +297,9 @@ def adopt(page, ags, status="implemented"):
     from wiki.models import Municipality
 
     return Adoption.objects.create(
-        page=page, municipality=Municipality.objects.get(ags=ags), status=status,
+        page=page,
+        municipality=Municipality.objects.get(ags=ags),
+        status=status,
         reason="Zu teuer." if status == "discarded" else "",
     )
 
@@ -243,12 +322,20 @@ def titles_and_counts(data):
 def test_hits_carry_their_adoptions_and_sort_by_them(client, pages, django_capture_on_commit_callbacks):
     adopt_all(django_capture_on_commit_callbacks, pages)
     relevance = client.get("/api/search/", {"q": "Straßenbeleuchtung"}).json()
-    assert dict(titles_and_counts(relevance)) == {"Smarte Straßenbeleuchtung mit LoRaWAN": 1, "Ratsvorlage Straßenbeleuchtung": 2}
+    assert dict(titles_and_counts(relevance)) == {
+        "Smarte Straßenbeleuchtung mit LoRaWAN": 1,
+        "Ratsvorlage Straßenbeleuchtung": 2,
+    }
     most = client.get("/api/search/", {"q": "Straßenbeleuchtung", "sort": "adoptions"}).json()
-    assert titles_and_counts(most) == [("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1)]
+    assert titles_and_counts(most) == [
+        ("Ratsvorlage Straßenbeleuchtung", 2),
+        ("Smarte Straßenbeleuchtung mit LoRaWAN", 1),
+    ]
     browse = client.get("/api/search/", {"sort": "adoptions"}).json()
     assert titles_and_counts(browse) == [
-        ("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1), ("Bürgerbus im Dorf", 0),
+        ("Ratsvorlage Straßenbeleuchtung", 2),
+        ("Smarte Straßenbeleuchtung mit LoRaWAN", 1),
+        ("Bürgerbus im Dorf", 0),
     ]
 
 
@@ -273,10 +360,14 @@ def test_unknown_sort_names_the_allowed_ones_in_german(client, pages):
     response = client.get("/api/search/", {"sort": "beliebt"})
     assert response.status_code == 400
     error = response.json()["error"]
-    assert error["parameter"] == "sort" and "Unbekannte Sortierung" in error["message"] and "adoptions" in error["message"]
+    assert (
+        error["parameter"] == "sort" and "Unbekannte Sortierung" in error["message"] and "adoptions" in error["message"]
+    )
 
 
-def test_elasticsearch_sorts_by_adoptions_kept_current_by_the_outbox(client, pages, elasticsearch, settings, django_capture_on_commit_callbacks):
+def test_elasticsearch_sorts_by_adoptions_kept_current_by_the_outbox(
+    client, pages, elasticsearch, settings, django_capture_on_commit_callbacks
+):
     from search import service
     from search.backends.elasticsearch import index
 
@@ -288,6 +379,9 @@ def test_elasticsearch_sorts_by_adoptions_kept_current_by_the_outbox(client, pag
     elasticsearch.indices.refresh(index=settings.SEARCH_INDEX_ALIAS)
     most = client.get("/api/search/", {"q": "Straßenbeleuchtung", "sort": "adoptions"}).json()
     assert most["backend"] == "elasticsearch"
-    assert titles_and_counts(most) == [("Ratsvorlage Straßenbeleuchtung", 2), ("Smarte Straßenbeleuchtung mit LoRaWAN", 1)]
+    assert titles_and_counts(most) == [
+        ("Ratsvorlage Straßenbeleuchtung", 2),
+        ("Smarte Straßenbeleuchtung mit LoRaWAN", 1),
+    ]
     browse = client.get("/api/search/", {"sort": "adoptions"}).json()
     assert [count for _title, count in titles_and_counts(browse)] == [2, 1, 0]

@@ -13,7 +13,7 @@ from search.backends.elasticsearch.index import alias_targets, create_index, new
 from search.models import IndexTask
 from search.sync import enqueue
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, OLPE, elasticsearch_down, index, pending_tasks, public_ids  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, OLPE, elasticsearch_down, pending_tasks, public_ids
 
 pytestmark = pytest.mark.elasticsearch
 

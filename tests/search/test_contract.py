@@ -48,45 +48,79 @@ def _create_pages():
     nahverkehr = tag("Nahverkehr", synonyms=["ÖPNV"])
     pages = {
         "licht": make_page(
-            ARNSBERG, "Smarte Straßenbeleuchtung mit LoRaWAN",
+            ARNSBERG,
+            "Smarte Straßenbeleuchtung mit LoRaWAN",
             "Sensoren schalten die Straßenlaternen nach Bedarf und sparen Strom.",
             body=["Die Stadt hat 400 Leuchten mit Funksensoren ausgestattet."],
-            topics=("energie-und-klima", "daten-und-infrastruktur"), tags=[lorawan, "Straßenbeleuchtung"],
+            topics=("energie-und-klima", "daten-und-infrastruktur"),
+            tags=[lorawan, "Straßenbeleuchtung"],
             phase="pilot",
         ),
         "haushalt": make_page(
-            OLPE, "Digitale Bürgerbeteiligung zum Haushalt", "Bürgerinnen und Bürger beraten den Haushalt online.",
-            topics=("beteiligung-und-engagement",), tags=["Bürgerbeteiligung"], phase="operation",
+            OLPE,
+            "Digitale Bürgerbeteiligung zum Haushalt",
+            "Bürgerinnen und Bürger beraten den Haushalt online.",
+            topics=("beteiligung-und-engagement",),
+            tags=["Bürgerbeteiligung"],
+            phase="operation",
         ),
         "rufbus": make_page(
-            SOEST, "Rufbus im ländlichen Raum", "Was wir beim Rufbus gelernt haben.", kind="lesson",
-            body=["Der Nahverkehr in den Dörfern braucht flexible Angebote."], topics=("mobilitaet",), tags=[nahverkehr],
+            SOEST,
+            "Rufbus im ländlichen Raum",
+            "Was wir beim Rufbus gelernt haben.",
+            kind="lesson",
+            body=["Der Nahverkehr in den Dörfern braucht flexible Angebote."],
+            topics=("mobilitaet",),
+            tags=[nahverkehr],
         ),
         "ausschreibung": make_page(
-            ISERLOHN, "Muster-Ausschreibung für Umweltsensoren", "Ausschreibungstext für Sensoren im LoRaWAN-Netz.",
-            kind="template", topics=("daten-und-infrastruktur",), tags=[lorawan],
+            ISERLOHN,
+            "Muster-Ausschreibung für Umweltsensoren",
+            "Ausschreibungstext für Sensoren im LoRaWAN-Netz.",
+            kind="template",
+            topics=("daten-und-infrastruktur",),
+            tags=[lorawan],
         ),
         "dorf": make_page(
-            BAD_BERLEBURG, "Neue Beleuchtung für die Straßen im Dorf", "LED-Leuchten an den Straßen der Ortsteile.",
-            topics=("energie-und-klima",), phase="completed",
+            BAD_BERLEBURG,
+            "Neue Beleuchtung für die Straßen im Dorf",
+            "LED-Leuchten an den Straßen der Ortsteile.",
+            topics=("energie-und-klima",),
+            phase="completed",
         ),
         "ozg": make_page(
-            MENDEN, "OZG-Umsetzung im Bürgerbüro", "Die Stadt setzt das Onlinezugangsgesetz (OZG) Schritt für Schritt um.",
-            topics=("verwaltung-und-buergerservice",), tags=["OZG"], phase="rollout",
+            MENDEN,
+            "OZG-Umsetzung im Bürgerbüro",
+            "Die Stadt setzt das Onlinezugangsgesetz (OZG) Schritt für Schritt um.",
+            topics=("verwaltung-und-buergerservice",),
+            tags=["OZG"],
+            phase="rollout",
         ),
         "bruecken": make_page(
-            SUNDERN, "Erfahrungen mit Sensoren an Brücken", "Sensoren melden Schäden an Brücken frühzeitig.",
-            kind="lesson", topics=("daten-und-infrastruktur",), tags=[sensorik],
+            SUNDERN,
+            "Erfahrungen mit Sensoren an Brücken",
+            "Sensoren melden Schäden an Brücken frühzeitig.",
+            kind="lesson",
+            topics=("daten-und-infrastruktur",),
+            tags=[sensorik],
         ),
     }
     hidden = {
         "draft": make_page(
-            ARNSBERG, "Geheimer Entwurf Straßenbeleuchtung", "Sensoren Straßenbeleuchtung Entwurf.", publish=False,
-            tags=[lorawan], topics=("energie-und-klima",),
+            ARNSBERG,
+            "Geheimer Entwurf Straßenbeleuchtung",
+            "Sensoren Straßenbeleuchtung Entwurf.",
+            publish=False,
+            tags=[lorawan],
+            topics=("energie-und-klima",),
         ),
         "private": make_page(
-            OLPE, "Interne Notiz Straßenbeleuchtung", "Sensoren Straßenbeleuchtung intern.", restricted=True,
-            tags=[lorawan], topics=("energie-und-klima",),
+            OLPE,
+            "Interne Notiz Straßenbeleuchtung",
+            "Sensoren Straßenbeleuchtung intern.",
+            restricted=True,
+            tags=[lorawan],
+            topics=("energie-und-klima",),
         ),
     }
     return pages, hidden
@@ -110,8 +144,8 @@ def corpus(request, site_tree, settings):
         assert not outcome.failed and len(outcome.indexed) == len(pages)
         backend = ElasticsearchBackend(es, alias)
     else:
-        from search.backends.database import index as fallback_index
         from search.backends.database import DatabaseBackend
+        from search.backends.database import index as fallback_index
 
         settings.ELASTICSEARCH_URL = None
         for page in everything:
@@ -192,7 +226,11 @@ def test_near_alone_only_adds_distances(corpus):
 
 
 def test_text_search_with_radius_and_distance_sort(corpus):
-    assert corpus.names(q="Sensoren", near=ARNSBERG, radius="30", sort="distance") == ["licht", "bruecken", "ausschreibung"]
+    assert corpus.names(q="Sensoren", near=ARNSBERG, radius="30", sort="distance") == [
+        "licht",
+        "bruecken",
+        "ausschreibung",
+    ]
 
 
 # -- pagination ------------------------------------------------------------------------------
@@ -320,10 +358,41 @@ def test_a_word_hinting_at_a_type_raises_it_without_filtering(corpus):
 
 # -- safety ----------------------------------------------------------------------------------
 HOSTILE = [
-    '"', '"Straße', "\\", "a\\b\\", "*:*", "*", "?", '{"a":1}', "[]", "()", "((((", "title:x AND y",
-    "OR", "NOT AND", "' OR 1=1 --", "'; DROP TABLE wiki_tag; --", "%_%", "<script>alert(1)</script>",
-    "ÖPNV 🚌 ÄÖÜß", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\u200b\u200d", "日本語", "/regex.*/", "~1", "^2", "a" * 200,
-    " ".join(["Sensor"] * 28), "-", "--", "__", "..", "Straßen-", "-beleuchtung", "0", "00000000",
+    '"',
+    '"Straße',
+    "\\",
+    "a\\b\\",
+    "*:*",
+    "*",
+    "?",
+    '{"a":1}',
+    "[]",
+    "()",
+    "((((",
+    "title:x AND y",
+    "OR",
+    "NOT AND",
+    "' OR 1=1 --",
+    "'; DROP TABLE wiki_tag; --",
+    "%_%",
+    "<script>alert(1)</script>",
+    "ÖPNV 🚌 ÄÖÜß",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "\u200b\u200d",
+    "日本語",
+    "/regex.*/",
+    "~1",
+    "^2",
+    "a" * 200,
+    " ".join(["Sensor"] * 28),
+    "-",
+    "--",
+    "__",
+    "..",
+    "Straßen-",
+    "-beleuchtung",
+    "0",
+    "00000000",
 ]
 
 
@@ -342,8 +411,15 @@ def test_hostile_query_text_never_errors(corpus):
 
 def test_drafts_and_private_pages_are_never_returned(corpus):
     hidden_ids = {page.pk for page in corpus.hidden.values()}
-    for params in ({}, {"q": "Straßenbeleuchtung"}, {"q": "Geheimer Entwurf"}, {"q": "Interne Notiz"},
-                   {"tag": ["lorawan"]}, {"municipality": [ARNSBERG, OLPE]}, {"near": ARNSBERG, "sort": "distance"}):
+    for params in (
+        {},
+        {"q": "Straßenbeleuchtung"},
+        {"q": "Geheimer Entwurf"},
+        {"q": "Interne Notiz"},
+        {"tag": ["lorawan"]},
+        {"municipality": [ARNSBERG, OLPE]},
+        {"near": ARNSBERG, "sort": "distance"},
+    ):
         results = corpus.search(**params)
         assert hidden_ids.isdisjoint(hit.id for hit in results.results), params
     assert corpus.search(q="Geheimer Entwurf").total == 0
@@ -362,8 +438,22 @@ def test_json_has_the_documented_shape(corpus):
     data = corpus.search(q="Sensoren", near=ARNSBERG).to_dict()
     assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"}
     hit = data["results"][0]
-    assert set(hit) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                        "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
+    assert set(hit) == {
+        "id",
+        "external_id",
+        "type",
+        "title",
+        "url",
+        "summary",
+        "snippet",
+        "municipality",
+        "topics",
+        "tags",
+        "phase",
+        "distance_km",
+        "missing",
+        "adoptions",
+    }
     assert set(hit["municipality"]) == {"ags", "name", "district", "district_name"}
     assert all(isinstance(name, str) for name in hit["topics"] + hit["tags"])
     assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase", "village", "area"}
@@ -378,8 +468,12 @@ def test_sort_by_adoptions_puts_the_most_adopted_first_then_relevance_or_date(co
 
     def adopt(name, *towns, status="implemented"):
         for ags in towns:
-            Adoption.objects.create(page=corpus.pages[name], municipality=Municipality.objects.get(ags=ags),
-                                    status=status, reason="Zu teuer." if status == "discarded" else "")
+            Adoption.objects.create(
+                page=corpus.pages[name],
+                municipality=Municipality.objects.get(ags=ags),
+                status=status,
+                reason="Zu teuer." if status == "discarded" else "",
+            )
 
     adopt("ausschreibung", OLPE, SOEST, MENDEN)
     adopt("licht", OLPE, SOEST)
@@ -392,6 +486,8 @@ def test_sort_by_adoptions_puts_the_most_adopted_first_then_relevance_or_date(co
     assert most[:2] == ["ausschreibung", "licht"]
     assert most[2:] == [name for name in by_relevance if name not in ("ausschreibung", "licht")]
     newest = corpus.names()
-    assert corpus.names(sort="adoptions") == ["ausschreibung", "licht"] + [n for n in newest if n not in ("ausschreibung", "licht")]
+    assert corpus.names(sort="adoptions") == ["ausschreibung", "licht"] + [
+        n for n in newest if n not in ("ausschreibung", "licht")
+    ]
     counts = {hit.title: hit.adoptions for hit in corpus.search(sort="adoptions").results}
     assert counts[corpus.pages["ausschreibung"].title] == 3 and counts[corpus.pages["dorf"].title] == 0

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search.documents import build_document, build_documents, build_documents_by_id
-from wiki.page_text import html_to_text
 from tests.search.factories import make_page, tag
+from wiki.page_text import html_to_text
 
 ARNSBERG, OLPE, SOEST = "05958004", "05966024", "05974040"
 
@@ -97,7 +97,9 @@ def test_template_document_text_is_indexed(site_tree):
 
     page = make_page(OLPE, "Muster-Ratsvorlage Glasfaser", kind="template", body=["Beschluss zum Ausbau."])
     text = "Der Rat beschließt die Breitbandförderung."
-    document = KnowledgeDocument(title="Ratsvorlage Glasfaserausbau", file=ContentFile(text.encode(), name="vorlage.txt"))
+    document = KnowledgeDocument(
+        title="Ratsvorlage Glasfaserausbau", file=ContentFile(text.encode(), name="vorlage.txt")
+    )
     document.extracted_text = text
     document.save()
     TemplatePageDocument.objects.create(page=page, document=document)
@@ -129,8 +131,8 @@ def test_bulk_build_uses_a_fixed_number_of_queries(site_tree):
     ],
 )
 def test_bulk_term_path_equals_the_analysis_module(text):
-    from search.documents import _terms_text
     from search.analysis import index_text
+    from search.documents import _terms_text
 
     assert _terms_text(text) == index_text(text)
     assert _terms_text(text) == index_text(text)  # cached
@@ -138,7 +140,10 @@ def test_bulk_term_path_equals_the_analysis_module(text):
 
 def test_html_to_text_keeps_words_apart():
     assert html_to_text("<p>Eins</p><p>Zwei</p><ul><li>Drei</li></ul>") == "Eins Zwei Drei"
-    assert html_to_text("<p>Straßen<b>beleuchtung</b> &amp; <a href='/x'>mehr</a><br/>Ende</p>") == "Straßenbeleuchtung & mehr Ende"
+    assert (
+        html_to_text("<p>Straßen<b>beleuchtung</b> &amp; <a href='/x'>mehr</a><br/>Ende</p>")
+        == "Straßenbeleuchtung & mehr Ende"
+    )
     assert html_to_text(None) == ""
 
 
@@ -155,10 +160,18 @@ def _document_from_page_object(page):
             parts += [item.document.title or "", item.document.extracted_text or ""]
     through = type(page).tags.through
     return _document(
-        page, _Reference(), _UrlResolver()(page),
-        list(type(page).topics.through.objects.filter(knowledgepage_id=page.pk).order_by("pk").values_list("topic_id", flat=True)),
+        page,
+        _Reference(),
+        _UrlResolver()(page),
+        list(
+            type(page)
+            .topics.through.objects.filter(knowledgepage_id=page.pk)
+            .order_by("pk")
+            .values_list("topic_id", flat=True)
+        ),
         list(through.objects.filter(knowledgepage_id=page.pk).order_by("pk").values_list("tag_id", flat=True)),
-        partners, parts,
+        partners,
+        parts,
     )
 
 
@@ -168,13 +181,25 @@ def test_column_values_give_the_same_document_as_the_page_object_for_every_type(
     from wiki.models import KnowledgeDocument, TemplatePageDocument
 
     case = make_page(
-        ARNSBERG, "Smarte Straßenbeleuchtung", "Kurz.", body=["Die Städte sparen <b>Strom</b>.", "Zweiter Abschnitt."],
-        tags=[tag("Carsharing", parent=tag("Mobilität")), "LoRaWAN"], partners=(OLPE, SOEST), start_year=2020,
-        effort_time="6 Monate", funding_programme="Smart Cities", licence="MIT",
+        ARNSBERG,
+        "Smarte Straßenbeleuchtung",
+        "Kurz.",
+        body=["Die Städte sparen <b>Strom</b>.", "Zweiter Abschnitt."],
+        tags=[tag("Carsharing", parent=tag("Mobilität")), "LoRaWAN"],
+        partners=(OLPE, SOEST),
+        start_year=2020,
+        effort_time="6 Monate",
+        funding_programme="Smart Cities",
+        licence="MIT",
     )
     lesson = make_page(SOEST, "Erfahrung mit der E-Akte", kind="lesson", body=["Erst Abläufe klären.", "Dann kaufen."])
-    template = make_page(OLPE, "Muster-Ratsvorlage Glasfaser", kind="template", body=["Beschluss &amp; Ausbau."],
-                         template_kind="council_paper")
+    template = make_page(
+        OLPE,
+        "Muster-Ratsvorlage Glasfaser",
+        kind="template",
+        body=["Beschluss &amp; Ausbau."],
+        template_kind="council_paper",
+    )
     document = KnowledgeDocument(title="Ratsvorlage", file=ContentFile(b"x", name="vorlage.txt"))
     document.extracted_text = "Der Rat beschließt die Breitbandförderung."
     document.save()

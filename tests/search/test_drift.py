@@ -5,7 +5,7 @@ import pytest
 from search.drift import check, repair
 from search.models import SearchEntry
 from tests.search.factories import make_page, tag
-from tests.search.sync_helpers import ARNSBERG, OLPE, index, public_ids  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, OLPE, public_ids
 from wiki.models import KnowledgePage
 
 pytestmark = pytest.mark.elasticsearch

@@ -20,10 +20,53 @@ from tests.search.factories import make_page
 ARNSBERG, OLPE = "05958004", "05966024"
 SEARCH_PARAMS = [*FILTER_PARAMS, "q", "near", "radius", "sort", "page", "page_size"]
 TRICKY = [
-    "", " ", "0", "1", "10", "50", "51", "200", "9999999", "-1", "1.5", "12,5", "1_0", "1e3", "inf", "nan",
-    "²", "①", "١٠", "٠٥٩٥٨٠٠٤", "１０", ARNSBERG, OLPE, "05958", "05974", "relevance", "date", "distance",
-    "case_study", "template", "pilot", "mobilitaet", "lorawan", "¼" * 200, "x" * 201, "a\x00b", "\x1b[31m",
-    "Straße", "ÖPNV", "*", "?", "\"", "'", "<script>", "%", "\\", "a b c d e f g h i j k l m n o p",
+    "",
+    " ",
+    "0",
+    "1",
+    "10",
+    "50",
+    "51",
+    "200",
+    "9999999",
+    "-1",
+    "1.5",
+    "12,5",
+    "1_0",
+    "1e3",
+    "inf",
+    "nan",
+    "²",
+    "①",
+    "١٠",
+    "٠٥٩٥٨٠٠٤",
+    "１０",
+    ARNSBERG,
+    OLPE,
+    "05958",
+    "05974",
+    "relevance",
+    "date",
+    "distance",
+    "case_study",
+    "template",
+    "pilot",
+    "mobilitaet",
+    "lorawan",
+    "¼" * 200,
+    "x" * 201,
+    "a\x00b",
+    "\x1b[31m",
+    "Straße",
+    "ÖPNV",
+    "*",
+    "?",
+    '"',
+    "'",
+    "<script>",
+    "%",
+    "\\",
+    "a b c d e f g h i j k l m n o p",
 ]
 values = st.one_of(
     st.sampled_from(TRICKY),
@@ -35,7 +78,9 @@ def _params(names):
     return st.dictionaries(st.sampled_from(names), st.lists(values, min_size=1, max_size=3), max_size=len(names))
 
 
-FUZZ = settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=35, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def _assert_api_answer(response):
@@ -58,7 +103,13 @@ def _assert_page_answer(response):
 @pytest.fixture
 def corpus(site_tree):
     pages = [
-        make_page(ARNSBERG, "Smarte Straßenbeleuchtung mit LoRaWAN", "Sensoren schalten Laternen.", tags=["LoRaWAN"], phase="pilot"),
+        make_page(
+            ARNSBERG,
+            "Smarte Straßenbeleuchtung mit LoRaWAN",
+            "Sensoren schalten Laternen.",
+            tags=["LoRaWAN"],
+            phase="pilot",
+        ),
         make_page(OLPE, "Ratsvorlage Bürgerbus", "Muster für den Rat.", kind="template", topics=("mobilitaet",)),
     ]
     for page in pages:

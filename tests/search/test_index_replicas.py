@@ -13,7 +13,7 @@ from django.core.management import call_command
 from search.backends.elasticsearch.index import alias_targets
 from search.backends.elasticsearch.rebuild import rebuild
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, index  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG
 
 SHAPE = "index.number_of_*,index.auto_expand_replicas"
 

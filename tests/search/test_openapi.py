@@ -60,5 +60,14 @@ def test_real_responses_match_the_documented_schemas(client, spec, site_tree):
 
 def test_a_response_that_breaks_the_schema_is_caught(spec):
     # the schemas are strict enough to notice a wrong response (guards the test above)
-    broken = {"query": "x", "total": "zwei", "page": 1, "page_size": 10, "backend": "solr", "results": [], "facets": {}, "suggestion": None}
+    broken = {
+        "query": "x",
+        "total": "zwei",
+        "page": 1,
+        "page_size": 10,
+        "backend": "solr",
+        "results": [],
+        "facets": {},
+        "suggestion": None,
+    }
     assert not _validator(spec, "SearchResponse").is_valid(broken)

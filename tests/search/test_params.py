@@ -7,7 +7,24 @@ from search.params import parse_decimal, parse_int
 
 ARNSBERG = "05958004"
 # Spellings that str.isdigit(), int() or float() accept but a visitor never types.
-NOT_ASCII_NUMBERS = ["²", "³", "①", "١٠", "٠٥", "1_0", "１０", " 10", "10 ", "+10", "-1", "1e1", "inf", "nan", "0x10", ""]
+NOT_ASCII_NUMBERS = [
+    "²",
+    "³",
+    "①",
+    "١٠",
+    "٠٥",
+    "1_0",
+    "１０",
+    " 10",
+    "10 ",
+    "+10",
+    "-1",
+    "1e1",
+    "inf",
+    "nan",
+    "0x10",
+    "",
+]
 
 
 @pytest.mark.parametrize("text", NOT_ASCII_NUMBERS)

@@ -15,7 +15,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from search.backends.elasticsearch.rebuild import rebuild
 from search.models import SearchEntry
 from tests.search.factories import make_page
-from tests.search.sync_helpers import ARNSBERG, index, publish  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, publish
 from wiki.exports.records import iter_records
 from wiki.models import KnowledgeDocument, TemplatePageDocument
 
@@ -32,7 +32,9 @@ def media(settings, tmp_path):
 def _collection(name, restricted=False):
     collection = Collection.get_first_root_node().add_child(name=name)
     if restricted:
-        CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
     return collection
 
 
@@ -51,7 +53,9 @@ def _template_with_documents(*documents):
 
 
 def _private_and_public():
-    private = _document(SECRET_TITLE, f"Der {SECRET} regelt die Kündigungsfristen.", _collection("Intern", restricted=True))
+    private = _document(
+        SECRET_TITLE, f"Der {SECRET} regelt die Kündigungsfristen.", _collection("Intern", restricted=True)
+    )
     public = _document("Muster Parkraum", f"Die Stadt stellt {PUBLIC} auf.", _collection("Öffentlich"))
     return private, public
 
@@ -100,12 +104,16 @@ def test_similar_pages_do_not_match_on_private_text(index):
     private, _public = _private_and_public()
     with index.committing():
         template = _template_with_documents(private)
-        about_secret = make_page(ARNSBERG, f"{SECRET} und Kündigungsfristen", f"Alles zum {SECRET} und zu Kündigungsfristen.")
+        about_secret = make_page(
+            ARNSBERG, f"{SECRET} und Kündigungsfristen", f"Alles zum {SECRET} und zu Kündigungsfristen."
+        )
     similar = service.similar(about_secret, backend=ElasticsearchBackend(index.es))
     assert template.pk not in [hit.id for hit in similar]
 
 
-def test_private_document_text_is_never_in_the_database_index(client, site_tree, django_capture_on_commit_callbacks, settings):
+def test_private_document_text_is_never_in_the_database_index(
+    client, site_tree, django_capture_on_commit_callbacks, settings
+):
     settings.ELASTICSEARCH_URL = None
     private, public = _private_and_public()
     with django_capture_on_commit_callbacks(execute=True):

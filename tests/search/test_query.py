@@ -31,7 +31,9 @@ def test_defaults_for_an_empty_request():
 
 
 def test_repeatable_filters_keep_every_value_once():
-    query = parse(f"type=lesson&type=case_study&type=lesson&district={HSK}&municipality={ARNSBERG}&topic=mobilitaet&tag=lorawan&phase=pilot")
+    query = parse(
+        f"type=lesson&type=case_study&type=lesson&district={HSK}&municipality={ARNSBERG}&topic=mobilitaet&tag=lorawan&phase=pilot"
+    )
     assert query.types == ("lesson", "case_study")
     assert query.districts == (HSK,)
     assert query.municipalities == (ARNSBERG,)
@@ -41,7 +43,9 @@ def test_repeatable_filters_keep_every_value_once():
 
 
 def test_accepts_a_plain_dict_of_lists_and_strings():
-    query = SearchQuery.from_params({"q": "  Straßen   beleuchtung ", "type": ["template"], "page": "2"}, reference.get())
+    query = SearchQuery.from_params(
+        {"q": "  Straßen   beleuchtung ", "type": ["template"], "page": "2"}, reference.get()
+    )
     assert query.q == "Straßen beleuchtung"
     assert query.types == ("template",)
     assert query.page == 2

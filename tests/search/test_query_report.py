@@ -64,7 +64,10 @@ def test_report_separates_nothing_found_from_filtered_out(curator_client, site_t
     soup = BeautifulSoup(curator_client.get("/admin/reports/suchanfragen/").content, "html.parser")
 
     def table(table_id):
-        return [[" ".join(td.get_text().split()) for td in tr.find_all("td")][:2] for tr in soup.select(f"#{table_id} tbody tr")]
+        return [
+            [" ".join(td.get_text().split()) for td in tr.find_all("td")][:2]
+            for tr in soup.select(f"#{table_id} tbody tr")
+        ]
 
     assert table("zero-queries") == [["zeppelin", "2"]]
     assert table("filtered-out-queries") == [["bürgerbus", "1"]]
@@ -97,7 +100,12 @@ def test_report_period_is_chosen_and_a_bad_period_is_a_german_400(curator_client
 
 
 def test_report_downloads_as_csv_for_german_excel(curator_client, site_tree):
-    for query, count, unfiltered in (("straßenlaterne", 0, None), ("straßenlaterne", 0, 2), ("straßenlaterne", 5, None), ("=cmd", 1, None)):
+    for query, count, unfiltered in (
+        ("straßenlaterne", 0, None),
+        ("straßenlaterne", 0, 2),
+        ("straßenlaterne", 5, None),
+        ("=cmd", 1, None),
+    ):
         SearchQueryLog.objects.create(query=query, result_count=count, unfiltered_count=unfiltered, backend="database")
     response = curator_client.get("/admin/reports/suchanfragen/", {"days": "7", "format": "csv"})
     assert response.status_code == 200

@@ -12,27 +12,77 @@ pytestmark = pytest.mark.django_db
 def test_to_dict_has_exactly_the_documented_keys():
     query = SearchQuery.from_params({"q": "Licht", "page_size": "5"}, reference.get())
     hit = Hit(
-        id=3, type="case_study", title="Smarte Straßenbeleuchtung", url="/kommunen/arnsberg/licht/",
-        summary="S", snippet="<mark>Licht</mark>", municipality={"ags": "05958004", "name": "Arnsberg",
-        "district": "05958", "district_name": "Hochsauerlandkreis"}, topics=["Energie und Klima"],
-        tags=["LED"], phase="pilot", distance_km=12.345, score=7.5,
+        id=3,
+        type="case_study",
+        title="Smarte Straßenbeleuchtung",
+        url="/kommunen/arnsberg/licht/",
+        summary="S",
+        snippet="<mark>Licht</mark>",
+        municipality={
+            "ags": "05958004",
+            "name": "Arnsberg",
+            "district": "05958",
+            "district_name": "Hochsauerlandkreis",
+        },
+        topics=["Energie und Klima"],
+        tags=["LED"],
+        phase="pilot",
+        distance_km=12.345,
+        score=7.5,
     )
     data = SearchResults(query=query, total=1, results=[hit], backend="elasticsearch", es_took_ms=3).to_dict()
-    assert set(data) == {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "degraded", "repairs"}
+    assert set(data) == {
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "backend",
+        "results",
+        "facets",
+        "suggestion",
+        "degraded",
+        "repairs",
+    }
     assert (data["query"], data["page"], data["page_size"]) == ("Licht", 1, 5)
     assert set(data["facets"]) == set(FACET_KEYS)
     result = data["results"][0]
-    assert set(result) == {"id", "external_id", "type", "title", "url", "summary", "snippet", "municipality",
-                           "topics", "tags", "phase", "distance_km", "missing", "adoptions"}
+    assert set(result) == {
+        "id",
+        "external_id",
+        "type",
+        "title",
+        "url",
+        "summary",
+        "snippet",
+        "municipality",
+        "topics",
+        "tags",
+        "phase",
+        "distance_km",
+        "missing",
+        "adoptions",
+    }
     assert result["distance_km"] == 12.3 and result["adoptions"] == 0
 
 
 def test_facets_are_labelled_in_german_and_keep_selected_values():
-    query = SearchQuery.from_params({"type": ["template"], "municipality": ["05958004"], "phase": ["completed"]}, reference.get())
-    facets = make_facets(query, {"type": {"lesson": 2, "case_study": 5}, "municipality": {"05974028": 1},
-                                 "district": {"05958": 4, "05974": 1}, "phase": {"pilot": 3}})
+    query = SearchQuery.from_params(
+        {"type": ["template"], "municipality": ["05958004"], "phase": ["completed"]}, reference.get()
+    )
+    facets = make_facets(
+        query,
+        {
+            "type": {"lesson": 2, "case_study": 5},
+            "municipality": {"05974028": 1},
+            "district": {"05958": 4, "05974": 1},
+            "phase": {"pilot": 3},
+        },
+    )
     assert [(v.value, v.label, v.count) for v in facets["type"]] == [
-        ("case_study", "Fallstudie", 5), ("lesson", "Erfahrung", 2), ("template", "Vorlage", 0)]
+        ("case_study", "Fallstudie", 5),
+        ("lesson", "Erfahrung", 2),
+        ("template", "Vorlage", 0),
+    ]
     assert [v.label for v in facets["district"]] == ["Hochsauerlandkreis", "Kreis Soest"]
     assert {v.label for v in facets["municipality"]} == {"Arnsberg", "Lippstadt"}
     assert [(v.label, v.selected) for v in facets["phase"]] == [("Pilot", False), ("Abgeschlossen", True)]

@@ -38,8 +38,17 @@ def pages(site_tree):
     rufbus.parent = mobility
     rufbus.save()
     made = [
-        make_page(ARNSBERG, "Rufbus im Sauerland", "Ein Rufbus fährt nach Bedarf.", topics=("mobilitaet",), tags=[rufbus]),
-        make_page(OLPE, "Rufbus-Vertrag", "Vertrag mit dem Verkehrsbetrieb.", kind="template", topics=("mobilitaet",), tags=[rufbus]),
+        make_page(
+            ARNSBERG, "Rufbus im Sauerland", "Ein Rufbus fährt nach Bedarf.", topics=("mobilitaet",), tags=[rufbus]
+        ),
+        make_page(
+            OLPE,
+            "Rufbus-Vertrag",
+            "Vertrag mit dem Verkehrsbetrieb.",
+            kind="template",
+            topics=("mobilitaet",),
+            tags=[rufbus],
+        ),
         make_page(SOEST, "Digitale Fahrgastinfo", "Anzeigen an Haltestellen.", topics=("mobilitaet",), tags=[mobility]),
     ]
     for page in made:
@@ -57,10 +66,16 @@ def test_active_filters_are_removable_chips_with_a_reset_link(client, pages):
     }
     # removing one value keeps the other one and the text
     assert query_of(chips["Typ: Fallstudie × – Filter entfernen"]) == {
-        "q": ["Rufbus"], "type": ["template"], "near": [ARNSBERG], "radius": ["50"],
+        "q": ["Rufbus"],
+        "type": ["template"],
+        "near": [ARNSBERG],
+        "radius": ["50"],
     }
     # removing the town also removes its radius (a radius without a town is an error)
-    assert query_of(chips["Umkreis: 50 km um Arnsberg × – Filter entfernen"]) == {"q": ["Rufbus"], "type": ["case_study", "template"]}
+    assert query_of(chips["Umkreis: 50 km um Arnsberg × – Filter entfernen"]) == {
+        "q": ["Rufbus"],
+        "type": ["case_study", "template"],
+    }
     reset = soup.find(id="reset-filters")
     assert text(reset) == "Alle Filter zurücksetzen" and query_of(reset["href"]) == {"q": ["Rufbus"]}
     # the disclosure says how many filters are active
@@ -97,7 +112,18 @@ def test_topics_and_tags_on_results_link_to_their_search(client, pages):
 
 
 def test_long_facets_show_eight_and_the_rest_behind_mehr_anzeigen(client, site_tree):
-    towns = ["05958004", "05958016", "05958020", "05958024", "05958028", "05958032", "05958036", "05958040", "05958044", "05958048"]
+    towns = [
+        "05958004",
+        "05958016",
+        "05958020",
+        "05958024",
+        "05958028",
+        "05958032",
+        "05958036",
+        "05958040",
+        "05958044",
+        "05958048",
+    ]
     for i, ags in enumerate(towns):
         fallback_index.upsert_entry(make_page(ags, f"Dorf-App Nummer {i}", "Eine App fürs Dorf."))
     soup = get(client, {"q": "Dorf-App"})
@@ -132,7 +158,11 @@ def test_tag_overview_count_equals_the_search_count_also_for_parent_tags(client,
 
 def test_zero_results_because_of_filters_offer_one_way_out(client, pages):
     soup = get(client, {"q": "Rufbus", "type": "lesson"})
-    links = [a for a in soup.find(id="search-results").find_all("a") if a["href"] == "/suche/?q=Rufbus" and "filter-chip" not in a.get("class", [])]
+    links = [
+        a
+        for a in soup.find(id="search-results").find_all("a")
+        if a["href"] == "/suche/?q=Rufbus" and "filter-chip" not in a.get("class", [])
+    ]
     assert [text(a) for a in links] == ["Ohne Filter suchen"]
     assert soup.select("#active-filters .filter-chip")  # the chip to remove the one filter stays
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from search.backends.elasticsearch import client
 from search.status import mask_secrets
-from tests.search.sync_helpers import closed_port, index  # noqa: F401
+from tests.search.sync_helpers import closed_port
 
 PASSWORD = "S3cret-Kennwort"
 
@@ -55,7 +55,10 @@ def test_status_of_an_unreachable_node_masks_the_password_in_every_line(site_tre
     "text, masked",
     [
         ("https://user:pw@es.example.org:9243", "https://user:***@es.example.org:9243"),
-        ("Fehler bei http://a:b%40c@host/x und smtp://m:n@mail:587", "Fehler bei http://a:***@host/x und smtp://m:***@mail:587"),
+        (
+            "Fehler bei http://a:b%40c@host/x und smtp://m:n@mail:587",
+            "Fehler bei http://a:***@host/x und smtp://m:***@mail:587",
+        ),
         ("https://:nur-kennwort@host", "https://:***@host"),
         ("http://host:9200/pfad und user@example.org", "http://host:9200/pfad und user@example.org"),
         ("ohne Adresse", "ohne Adresse"),

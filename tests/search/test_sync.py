@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from search.models import IndexTask, SearchEntry
 from search.sync import Applier, enqueue
 from tests.search.factories import make_page, tag
-from tests.search.sync_helpers import ARNSBERG, BRILON, OLPE, index, pending_tasks, publish  # noqa: F401
+from tests.search.sync_helpers import ARNSBERG, BRILON, OLPE, pending_tasks, publish
 from wiki.models import Municipality, MunicipalityPage, TemplatePageDocument, Topic
 
 pytestmark = pytest.mark.elasticsearch
@@ -260,7 +260,11 @@ def test_replaced_template_document_is_searchable_by_its_new_text(index, setting
 
     settings.MEDIA_ROOT = tmp_path
     document = KnowledgeDocument(title="Ratsvorlage Parkraum")
-    document.file.save("ratsvorlage.docx", ContentFile(sample_files.docx_bytes(["Der Rat beschließt Parkscheinautomaten."])), save=False)
+    document.file.save(
+        "ratsvorlage.docx",
+        ContentFile(sample_files.docx_bytes(["Der Rat beschließt Parkscheinautomaten."])),
+        save=False,
+    )
     document.save()
     with index.committing():
         page = make_page(ARNSBERG, "Vorlage Parkraumkonzept", kind="template")
@@ -271,7 +275,9 @@ def test_replaced_template_document_is_searchable_by_its_new_text(index, setting
 
     with index.committing():
         document = KnowledgeDocument.objects.get(pk=document.pk)
-        document.file.save("ratsvorlage.docx", ContentFile(sample_files.docx_bytes(["Neu: Handyparken per App."])), save=False)
+        document.file.save(
+            "ratsvorlage.docx", ContentFile(sample_files.docx_bytes(["Neu: Handyparken per App."])), save=False
+        )
         document._set_document_file_metadata()
         document.save()
     text = index.source(page)["document_text"]

@@ -35,14 +35,22 @@ def pages(site_tree):
             phase="rollout",
         ),
         "template": make_page(
-            OLPE, "Ratsvorlage Straßenbeleuchtung", "Muster für den Rat zur neuen Beleuchtung.", kind="template",
+            OLPE,
+            "Ratsvorlage Straßenbeleuchtung",
+            "Muster für den Rat zur neuen Beleuchtung.",
+            kind="template",
             topics=("energie-und-klima",),
         ),
         "lesson": make_page(
-            SOEST, "Beleuchtung nur mit Bürgerinfo", "Erst informieren, dann dimmen.", kind="lesson",
+            SOEST,
+            "Beleuchtung nur mit Bürgerinfo",
+            "Erst informieren, dann dimmen.",
+            kind="lesson",
             topics=("energie-und-klima", "beteiligung-und-engagement"),
         ),
-        "bus": make_page(SIEGEN, "Bürgerbus im Dorf", "Ehrenamtliche fahren den Bus.", topics=("mobilitaet",), phase="operation"),
+        "bus": make_page(
+            SIEGEN, "Bürgerbus im Dorf", "Ehrenamtliche fahren den Bus.", topics=("mobilitaet",), phase="operation"
+        ),
     }
     for page in made.values():
         fallback_index.upsert_entry(page)
@@ -98,7 +106,15 @@ def test_page_is_a_plain_get_form_with_a_labelled_search_box(client, pages):
 def test_facets_in_fieldsets_with_legends_and_counts(client, pages):
     soup = get(client, {"q": "Beleuchtung", "type": "case_study"})
     legends = [text(fs.legend) for fs in soup.select("aside fieldset")]
-    assert legends == ["In meiner Nähe", "Inhaltstyp", "Kreis", "Kommune", "Handlungsfeld", "Schlagwort", "Projektphase"]
+    assert legends == [
+        "In meiner Nähe",
+        "Inhaltstyp",
+        "Kreis",
+        "Kommune",
+        "Handlungsfeld",
+        "Schlagwort",
+        "Projektphase",
+    ]
     # disjunctive: the type facet ignores its own selection, so the other types stay choosable
     assert facet(soup, "type") == {
         "case_study": ("Fallstudie (1 Treffer)", True),
@@ -144,13 +160,19 @@ def test_near_me_picker_lists_all_59_towns_by_kreis_and_sort_offers_distance_onl
     assert soup.find("select", attrs={"name": "sort"}) is None
     assert text(soup.find(id="sort-label")) == "Sortierung: Neueste zuerst"
     sort = get(client, {"q": "Beleuchtung"}).find("select", attrs={"name": "sort"})
-    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [("relevance", "Relevanz"), ("date", "Neueste zuerst")]
+    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [
+        ("relevance", "Relevanz"),
+        ("date", "Neueste zuerst"),
+    ]
 
     soup = get(client, {"near": ARNSBERG, "radius": "50", "sort": "distance"})
     assert soup.find("select", attrs={"name": "near"}).find("option", selected=True)["value"] == ARNSBERG
     assert soup.find("select", attrs={"name": "radius"}).find("option", selected=True)["value"] == "50"
     sort = soup.find("select", attrs={"name": "sort"})
-    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [("relevance", "Neueste zuerst"), ("distance", "Entfernung")]
+    assert [(o["value"], text(o)) for o in sort.find_all("option")] == [
+        ("relevance", "Neueste zuerst"),
+        ("distance", "Entfernung"),
+    ]
     assert sort.find("option", selected=True)["value"] == "distance"
     sort = get(client, {"q": "Beleuchtung", "near": ARNSBERG}).find("select", attrs={"name": "sort"})
     assert [o["value"] for o in sort.find_all("option")] == ["relevance", "date", "distance"]
@@ -204,7 +226,12 @@ def test_related_topics_follow_the_query(client, pages):
 
 @pytest.mark.parametrize(
     "params, parameter",
-    [({"radius": "9999", "near": ARNSBERG}, "radius"), ({"type": "blog"}, "type"), ({"page": "7"}, "page"), ({"q": "x" * 300}, "q")],
+    [
+        ({"radius": "9999", "near": ARNSBERG}, "radius"),
+        ({"type": "blog"}, "type"),
+        ({"page": "7"}, "page"),
+        ({"q": "x" * 300}, "q"),
+    ],
 )
 def test_bad_parameters_show_a_german_message_with_status_400(client, pages, params, parameter):
     soup = get(client, params, status=400)

@@ -1,10 +1,10 @@
 """Recording adoptions: who may, what is shown where, what the author town hears."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.contrib.auth.models import AnonymousUser
 
 from tests.transfer.conftest import BESTWIG, adopt, restrict, town
 from transfer.adoptions import adoption_counts, adoptions_for_export, most_adopted, municipality_adoptions
@@ -100,7 +100,9 @@ def test_own_case_study_must_belong_to_adopting_town(db, client, page_factory, c
     assert Adoption.objects.get().own_case_study_id == own.pk
 
 
-def test_authors_editors_get_a_mail(db, client, page_factory, editor_soest, editor_arnsberg, django_capture_on_commit_callbacks):
+def test_authors_editors_get_a_mail(
+    db, client, page_factory, editor_soest, editor_arnsberg, django_capture_on_commit_callbacks
+):
     page = page_factory.case_study("Smarte Straßenbeleuchtung")
     client.force_login(editor_soest)
     with django_capture_on_commit_callbacks(execute=True):
@@ -123,7 +125,9 @@ def test_counts_and_lists_leave_out_drafts_and_restricted_pages(db, page_factory
     assert [(p.title, n) for p, n in most_adopted()] == [("Öffentlich", 1)]  # discarded not "adopted"
     lists = municipality_adoptions(town(SOEST).municipality)
     assert [a.page.title for a in lists["taken_over"]] == ["Öffentlich"]
-    assert [a.page.title for a in municipality_adoptions(town(ARNSBERG).municipality)["taken_from"]] == ["Öffentlich"] * 2
+    assert [a.page.title for a in municipality_adoptions(town(ARNSBERG).municipality)["taken_from"]] == [
+        "Öffentlich"
+    ] * 2
     assert adoptions_for_export(hidden) == [] and adoptions_for_export(draft) == []
     rows = adoptions_for_export(public)
     assert {row["municipality_ags"] for row in rows} == {SOEST, BESTWIG}
@@ -154,7 +158,9 @@ def test_town_page_and_start_page_tags(db, page_factory):
         Context({"town": town(ARNSBERG).municipality})
     )
     assert "Andere Kommunen haben von Arnsberg übernommen" in html and "Mobilstation" in html and "Soest" in html
-    html = Template("{% load transfer_tags %}{% municipality_adoptions town %}").render(Context({"town": town(SOEST).municipality}))
+    html = Template("{% load transfer_tags %}{% municipality_adoptions town %}").render(
+        Context({"town": town(SOEST).municipality})
+    )
     assert "Soest hat übernommen" in html and "von Arnsberg" in html
     html = Template("{% load transfer_tags %}{% most_adopted_solutions %}").render(Context({}))
     assert "Am häufigsten übernommen" in html and "von 1 Kommune übernommen" in html

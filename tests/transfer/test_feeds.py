@@ -30,7 +30,9 @@ def pages(page_factory):
 
     made = {
         "public": page_factory.case_study("Bürgerbus digital", tags=["Bürgerbus"], topics=("Mobilität",)),
-        "template": page_factory.template("Muster-Ausschreibung Bürgerbus", ags=page_factory.SOEST, topics=("Mobilität",)),
+        "template": page_factory.template(
+            "Muster-Ausschreibung Bürgerbus", ags=page_factory.SOEST, topics=("Mobilität",)
+        ),
         "draft": page_factory.case_study("Geheimer Entwurf", live=False, tags=["Bürgerbus"]),
         "restricted": restrict(page_factory.case_study("Nur intern", tags=["Bürgerbus"])),
     }
@@ -88,7 +90,9 @@ def test_feed_links_for_pages_and_searches(db, pages):
 
     html = Template("{% load transfer_tags %}{% feed_head_links page %}").render(Context({"page": pages["public"]}))
     assert 'rel="alternate" type="application/atom+xml"' in html
-    assert "/feeds/kommune/05958004.xml" in html and "/feeds/kreis/05958.xml" in html and "/feeds/handlungsfeld/" in html
+    assert (
+        "/feeds/kommune/05958004.xml" in html and "/feeds/kreis/05958.xml" in html and "/feeds/handlungsfeld/" in html
+    )
     query = SearchQuery.from_params({"q": ["Bürgerbus"], "page": ["2"]}, reference.get())
     html = Template("{% load transfer_tags %}{% follow_links search_query=query %}").render(Context({"query": query}))
     assert 'href="/feeds/suche.xml?q=B%C3%BCrgerbus"' in html and "Diese Suche als Feed" in html

@@ -31,7 +31,9 @@ def map_points(soup):
 
 
 def head_feeds(soup):
-    return {link["title"]: link["href"] for link in soup.head.select('link[rel="alternate"][type="application/atom+xml"]')}
+    return {
+        link["title"]: link["href"] for link in soup.head.select('link[rel="alternate"][type="application/atom+xml"]')
+    }
 
 
 def test_case_study_shows_adoptions_and_feeds_in_head(client, page_factory):
@@ -68,7 +70,9 @@ def test_town_page_shows_what_was_taken_over_and_follow_links(client, page_facto
     adopt(page, SOEST)
     arnsberg = get(client, town(ARNSBERG).url)
     section = arnsberg.select_one("section.municipality-adoptions")
-    assert "Andere Kommunen haben von Arnsberg übernommen" in text(section) and "Mobilstation – Soest: umgesetzt" in text(section)
+    assert "Andere Kommunen haben von Arnsberg übernommen" in text(
+        section
+    ) and "Mobilstation – Soest: umgesetzt" in text(section)
     soest = get(client, town(SOEST).url)
     assert "Mobilstation von Arnsberg: umgesetzt" in text(soest.select_one("section.municipality-adoptions"))
     follow = soest.select_one("nav.follow-links")
@@ -144,4 +148,3 @@ def test_unpublished_and_restricted_pages_never_show_their_adoptions_or_points(c
     # The unpublished page itself is gone; the restricted one asks for its password.
     assert client.get(f"/uebernahmen/{draft.pk}/").status_code in (302, 404)
     assert "Übernommen von" not in client.get(hidden.url).content.decode()
-

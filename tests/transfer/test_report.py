@@ -12,9 +12,9 @@ def test_report_for_curators_only(db, client, page_factory, curator, editor_soes
     assert client.get("/admin/berichte/uebernahmen/").status_code in (302, 403)
     client.force_login(curator)
     html = client.get("/admin/berichte/uebernahmen/").content.decode()
-    assert 'role="img"' in html and "<title id=\"chart-pioneer-t\">Übernahmen je Pionierkommune</title>" in html
-    assert "<th scope=\"row\">Arnsberg</th><td>2</td>" in html  # the restricted page is not counted
-    assert "<th scope=\"row\">Mobilität</th><td>2</td>" in html
+    assert 'role="img"' in html and '<title id="chart-pioneer-t">Übernahmen je Pionierkommune</title>' in html
+    assert '<th scope="row">Arnsberg</th><td>2</td>' in html  # the restricted page is not counted
+    assert '<th scope="row">Mobilität</th><td>2</td>' in html
     response = client.get("/admin/berichte/uebernahmen/?format=csv")
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeffErfasst am;Geändert am;Seite;")

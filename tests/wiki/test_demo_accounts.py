@@ -3,9 +3,9 @@
 from io import StringIO
 
 import pytest
-from django.test import RequestFactory
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from wiki.demo.accounts import DEMO_ACCOUNTS, DemoAccountsRefused, create_demo_accounts, ensure_demo_accounts
 

@@ -40,7 +40,7 @@ def errors(form):
         ("kosten.xlsx", lambda: sample_files.xlsx_bytes([["Posten", 1]])),
         ("satzung.odt", lambda: sample_files.odt_bytes(["Satzung"])),
         ("folien.pptx", lambda: sample_files.pptx_bytes(["Folie"])),
-        ("liste.csv", lambda: "Kommune;Projekt\nOlpe;Parken\n".encode("utf-8")),
+        ("liste.csv", lambda: b"Kommune;Projekt\nOlpe;Parken\n"),
     ],
 )
 def test_real_documents_are_accepted(name, data):
@@ -143,7 +143,9 @@ def test_admin_upload_of_a_disguised_file_shows_the_message_and_stores_nothing(a
 
 
 def test_admin_upload_of_a_good_file_stores_it_with_its_text(admin_client):
-    response = post_upload(admin_client, "ratsvorlage.pdf", sample_files.pdf_bytes(["Parkraumsensoren in der Innenstadt"]))
+    response = post_upload(
+        admin_client, "ratsvorlage.pdf", sample_files.pdf_bytes(["Parkraumsensoren in der Innenstadt"])
+    )
     assert response.status_code == 302
     document = KnowledgeDocument.objects.get()
     assert "Parkraumsensoren" in document.extracted_text

@@ -69,12 +69,22 @@ def events(site_tree, page_factory):
         registration_url="https://anmeldung.example.org/lorawan",
         description="<p>Für IT-Leitungen und Bauhöfe.</p>",
         programme=[
-            {"type": "slot", "value": {"start": "09:30", "end": "10:15", "title": "Aufbau des Stadtnetzes",
-                                       "speaker": "Erika Beispiel", "case_studies": [case_study.pk, draft.pk]}},
+            {
+                "type": "slot",
+                "value": {
+                    "start": "09:30",
+                    "end": "10:15",
+                    "title": "Aufbau des Stadtnetzes",
+                    "speaker": "Erika Beispiel",
+                    "case_studies": [case_study.pk, draft.pk],
+                },
+            },
         ],
         documents=[_material("Folien Gateway-Montage", "Antennenmast Blitzschutz Wartungszugang")],
     )
-    webinar = make_event("Webinar Offene Daten", now + timedelta(days=10), ags=SOEST, event_kind="webinar", online=True, address="")
+    webinar = make_event(
+        "Webinar Offene Daten", now + timedelta(days=10), ags=SOEST, event_kind="webinar", online=True, address=""
+    )
     past = make_event(
         "Konferenz des Vorjahres",
         now - timedelta(days=200),
@@ -87,11 +97,24 @@ def events(site_tree, page_factory):
 
 def test_event_page_shows_all_fields_in_german(client, events):
     html = client.get(events["workshop"].url).content.decode()
-    for text in ("Veranstaltung · Workshop", "Beginn", "Mittwoch, 5. März 2031, 09:30 Uhr", "Ende", "12:30 Uhr",
-                 "Rathaus, Saal 1, Arnsberg", "Zur Anmeldung", "https://anmeldung.example.org/lorawan",
-                 "Programm", "09:30</time> bis <time>10:15</time> Uhr</strong>: Aufbau des Stadtnetzes", "Erika Beispiel",
-                 "LoRaWAN-Stadtnetz", "Material zum Herunterladen", "Folien Gateway-Montage",
-                 "In den Kalender übernehmen (iCal)", "Für IT-Leitungen und Bauhöfe."):
+    for text in (
+        "Veranstaltung · Workshop",
+        "Beginn",
+        "Mittwoch, 5. März 2031, 09:30 Uhr",
+        "Ende",
+        "12:30 Uhr",
+        "Rathaus, Saal 1, Arnsberg",
+        "Zur Anmeldung",
+        "https://anmeldung.example.org/lorawan",
+        "Programm",
+        "09:30</time> bis <time>10:15</time> Uhr</strong>: Aufbau des Stadtnetzes",
+        "Erika Beispiel",
+        "LoRaWAN-Stadtnetz",
+        "Material zum Herunterladen",
+        "Folien Gateway-Montage",
+        "In den Kalender übernehmen (iCal)",
+        "Für IT-Leitungen und Bauhöfe.",
+    ):
         assert text in html, text
     assert "Unveröffentlichter Entwurf" not in html
     past = client.get(events["past"].url).content.decode()
@@ -107,7 +130,9 @@ def test_lists_of_upcoming_and_past_events(client, events):
     assert "Konferenz des Vorjahres" in past and "Konferenz des Vorjahres" not in upcoming
     assert "Entwurf einer Veranstaltung" not in html
     home = client.get("/").content.decode()
-    assert "Nächste Veranstaltungen" in home and "Webinar Offene Daten" in home and "Konferenz des Vorjahres" not in home
+    assert (
+        "Nächste Veranstaltungen" in home and "Webinar Offene Daten" in home and "Konferenz des Vorjahres" not in home
+    )
 
 
 def test_icalendar_file_per_event_and_feed_of_upcoming_ones(client, events):
@@ -125,7 +150,9 @@ def test_icalendar_file_per_event_and_feed_of_upcoming_ones(client, events):
 
     feed = Calendar.from_ical(client.get("/veranstaltungen/kommende.ics").content)
     assert sorted(str(item["SUMMARY"]) for item in feed.walk("VEVENT")) == [
-        "Webinar: Webinar Offene Daten", "Workshop: Workshop LoRaWAN in der Praxis"]
+        "Webinar: Webinar Offene Daten",
+        "Workshop: Workshop LoRaWAN in der Praxis",
+    ]
     assert client.get(f"/veranstaltungen/{events['past'].pk}.ics").status_code == 200
     assert client.get(f"/veranstaltungen/{events['case_study'].pk}.ics").status_code == 404
     draft = make_event("Geheimer Termin", timezone.now() + timedelta(days=5), live=False)
@@ -166,7 +193,6 @@ def test_type_event_on_the_database_backend(client, events, settings):
 
 def test_type_event_on_elasticsearch(events, elasticsearch, settings):
     from search.backends.elasticsearch import ElasticsearchBackend, index
-
     from tests.search.factories import index_in_elasticsearch
 
     index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)

@@ -46,12 +46,29 @@ def test_export_writes_the_import_format(site_tree, tmp_path):
     )
     assert exported["as-vorlage-1"]["case_study"] == "as-2021-bauantrag"
     assert list(exported["as-vorlage-1"]) == [
-        "external_id", "type", "title", "municipality", "summary", "body", "topics", "tags", "case_study", "live",
+        "external_id",
+        "type",
+        "title",
+        "municipality",
+        "summary",
+        "body",
+        "topics",
+        "tags",
+        "case_study",
+        "live",
     ]
 
 
 def test_import_export_import_round_trips_without_change(site_tree, tmp_path):
-    source = write_jsonl(tmp_path, [CASE_STUDY, LESSON, TEMPLATE, {**CASE_STUDY, "external_id": "cs-2", "body": "Nur  Text,\r\n  ohne   Überschrift.", "year": None}])
+    source = write_jsonl(
+        tmp_path,
+        [
+            CASE_STUDY,
+            LESSON,
+            TEMPLATE,
+            {**CASE_STUDY, "external_id": "cs-2", "body": "Nur  Text,\r\n  ohne   Überschrift.", "year": None},
+        ],
+    )
     run_import(source)
     first = export("jsonl", tmp_path, "first.jsonl")
     revisions = Revision.objects.count()
@@ -96,7 +113,13 @@ def test_export_leaves_out_drafts_unpublished_and_restricted_pages(site_tree, tm
 
     for text in (export(), "".join(export("csv", tmp_path).read_text(encoding="utf-8-sig"))):
         assert "Digitaler Bauantrag" in text
-        for hidden in ("ol-entwurf", "Smarte Straßenbeleuchtung", "Interne Planung", "Zurückgezogen", "Unveröffentlichter Entwurfstitel"):
+        for hidden in (
+            "ol-entwurf",
+            "Smarte Straßenbeleuchtung",
+            "Interne Planung",
+            "Zurückgezogen",
+            "Unveröffentlichter Entwurfstitel",
+        ):
             assert hidden not in text
     lesson = next(r for r in records(export()) if r["external_id"] == "so-lesson-1")
     assert "case_study" not in lesson  # the link to a draft is not revealed
@@ -161,8 +184,12 @@ def test_exports_carry_the_adoption_count_of_public_pages(client, site_tree, tmp
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     def adopt(page, ags, status):
-        Adoption.objects.create(page=page, municipality=Municipality.objects.get(ags=ags), status=status,
-                                reason="Kein Personal." if status == "discarded" else "")
+        Adoption.objects.create(
+            page=page,
+            municipality=Municipality.objects.get(ags=ags),
+            status=status,
+            reason="Kein Personal." if status == "discarded" else "",
+        )
 
     adopt(case, "05974040", "implemented")  # Soest
     adopt(case, "05958012", "interested")  # Brilon
@@ -175,9 +202,15 @@ def test_exports_carry_the_adoption_count_of_public_pages(client, site_tree, tmp
     assert "Interne Planung" not in json.dumps(exported, ensure_ascii=False)
 
     rows = list(csv.DictReader(io.StringIO(export("csv", tmp_path).read_text(encoding="utf-8-sig"))))
-    assert {row["external_id"]: row["adoptions"] for row in rows} == {"as-2021-bauantrag": "2", "so-lesson-1": "0", "as-vorlage-1": "0"}
+    assert {row["external_id"]: row["adoptions"] for row in rows} == {
+        "as-2021-bauantrag": "2",
+        "so-lesson-1": "0",
+        "as-vorlage-1": "0",
+    }
 
-    sheet = list(load_workbook(io.BytesIO(client.get(reverse("wiki:open_data_xlsx")).content)).active.iter_rows(values_only=True))
+    sheet = list(
+        load_workbook(io.BytesIO(client.get(reverse("wiki:open_data_xlsx")).content)).active.iter_rows(values_only=True)
+    )
     column = sheet[0].index("adoptions")
     assert {row[0]: row[column] for row in sheet[1:]} == {"as-2021-bauantrag": 2, "so-lesson-1": 0, "as-vorlage-1": 0}
 

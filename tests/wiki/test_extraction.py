@@ -19,7 +19,7 @@ COUNCIL_TEXT = "Die Verwaltung empfiehlt dem Rat die Einführung digitaler Parkr
         ("docx", lambda: sample_files.docx_bytes(["Beschlussvorlage", COUNCIL_TEXT])),
         ("odt", lambda: sample_files.odt_bytes([COUNCIL_TEXT], heading="Beschlussvorlage")),
         ("pptx", lambda: sample_files.pptx_bytes(["Beschlussvorlage", COUNCIL_TEXT])),
-        ("text", lambda: f"Beschlussvorlage\n{COUNCIL_TEXT}\n".encode("utf-8")),
+        ("text", lambda: f"Beschlussvorlage\n{COUNCIL_TEXT}\n".encode()),
     ],
 )
 def test_text_of_each_format_is_extracted(kind, data):
@@ -149,9 +149,13 @@ def test_uploaded_document_gets_its_text(media):
 def test_replacing_the_file_replaces_the_text(media):
     from wiki.models import KnowledgeDocument
 
-    document = make_document("Ratsvorlage", "ratsvorlage.docx", sample_files.docx_bytes(["Alter Entwurf zur Beleuchtung"]))
+    document = make_document(
+        "Ratsvorlage", "ratsvorlage.docx", sample_files.docx_bytes(["Alter Entwurf zur Beleuchtung"])
+    )
     document = KnowledgeDocument.objects.get(pk=document.pk)
-    document.file.save("ratsvorlage.docx", ContentFile(sample_files.docx_bytes(["Neuer Beschluss zum Radwegenetz"])), save=False)
+    document.file.save(
+        "ratsvorlage.docx", ContentFile(sample_files.docx_bytes(["Neuer Beschluss zum Radwegenetz"])), save=False
+    )
     document._set_document_file_metadata()
     document.save()
     document.refresh_from_db()

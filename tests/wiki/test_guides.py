@@ -58,9 +58,20 @@ def guide(site_tree, page_factory):
 def test_guide_page_shows_all_fields_in_german_and_only_public_links(client, guide):
     html = client.get(guide.url).content.decode()
     assert "Leitfaden" in html and "Einstieg für neue Kommunen" in html
-    for text in ("Zielgruppe", "Kommunen am Anfang", "Geschätzter Aufwand", "sechs Monate", "Verfasst von",
-                 "Südwestfalen Agentur", "Die Schritte (2)", "Bestandsaufnahme", "Was gibt es schon?",
-                 "Niemand muss bei null anfangen", "Füllstandssensoren in Containern", "Ratsvorlage Sensoren"):
+    for text in (
+        "Zielgruppe",
+        "Kommunen am Anfang",
+        "Geschätzter Aufwand",
+        "sechs Monate",
+        "Verfasst von",
+        "Südwestfalen Agentur",
+        "Die Schritte (2)",
+        "Bestandsaufnahme",
+        "Was gibt es schon?",
+        "Niemand muss bei null anfangen",
+        "Füllstandssensoren in Containern",
+        "Ratsvorlage Sensoren",
+    ):
         assert text in html, text
     assert "Geheimer Entwurf" not in html
     assert "<h3>Bestandsaufnahme</h3>" in html
@@ -75,10 +86,14 @@ def test_only_curators_may_publish_guides(guide, curator, editor_arnsberg, roles
     # Even a group that may publish pages below the town page may not publish a guide …
     publishers = Group.objects.create(name="Stadt Arnsberg mit Veröffentlichungsrecht")
     GroupPagePermission.objects.create(
-        group=publishers, page=town(ARNSBERG), permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+        group=publishers,
+        page=town(ARNSBERG),
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"),
     )
     GroupPagePermission.objects.create(
-        group=publishers, page=town(ARNSBERG), permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+        group=publishers,
+        page=town(ARNSBERG),
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
     )
     editor_arnsberg.groups.add(publishers)
     editor = type(editor_arnsberg).objects.get(pk=editor_arnsberg.pk)
@@ -185,7 +200,6 @@ def test_type_guide_filters_and_step_text_is_found_on_the_database_backend(clien
 
 def test_type_guide_filters_and_step_text_is_found_on_elasticsearch(guide, elasticsearch, settings):
     from search.backends.elasticsearch import ElasticsearchBackend, index
-
     from tests.search.factories import index_in_elasticsearch
 
     index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
@@ -240,7 +254,9 @@ def test_guides_import_export_and_reimport_unchanged(site_tree, tmp_path):
     assert "0 angelegt, 0 aktualisiert, 4 unverändert" in out
     csv_path = tmp_path / "export.csv"
     csv_path.write_text(_export("csv"), encoding="utf-8")
-    row = next(row for row in csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))) if row["type"] == "guide")
+    row = next(
+        row for row in csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))) if row["type"] == "guide"
+    )
     assert json.loads(row["steps"])[1]["heading"] == "Ratsbeschluss"
     out, err, _error = run_import(csv_path)
     assert "0 angelegt, 0 aktualisiert, 4 unverändert" in out, out + err
@@ -249,7 +265,10 @@ def test_guides_import_export_and_reimport_unchanged(site_tree, tmp_path):
 def test_reimport_keeps_the_ids_of_steps_with_the_same_heading(site_tree, tmp_path):
     run_import(write_jsonl(tmp_path, [CASE_STUDY, LESSON, TEMPLATE, GUIDE]))
     before = GuidePage.objects.get(external_id="sw-guide-1").step_ids()
-    changed = {**GUIDE, "steps": [{"heading": "Vorab", "text": "Neu."}, {**GUIDE["steps"][0], "text": "Anders."}, GUIDE["steps"][1]]}
+    changed = {
+        **GUIDE,
+        "steps": [{"heading": "Vorab", "text": "Neu."}, {**GUIDE["steps"][0], "text": "Anders."}, GUIDE["steps"][1]],
+    }
     out, err, _error = run_import(write_jsonl(tmp_path, [changed], name="neu.jsonl"))
     assert "1 aktualisiert" in out, err
     after = GuidePage.objects.get(external_id="sw-guide-1").step_ids()

@@ -46,7 +46,9 @@ def test_deeply_nested_line_and_huge_integer_are_bad_lines_and_the_run_carries_o
 
 def test_line_separators_inside_a_json_string_do_not_split_the_line(site_tree, tmp_path):
     body = "Erster Absatz\u2028mit Zeilentrenner.\n\nZweiter\rAbsatz."
-    out, err, error = run_import(write(tmp_path, line("a", body=body), line("b", title="Titel\u0085mit NEL"), line("c")))
+    out, err, error = run_import(
+        write(tmp_path, line("a", body=body), line("b", title="Titel\u0085mit NEL"), line("c"))
+    )
     # Line 2 is refused for its control character but stays one line: "c" is line 3.
     assert reasons(err) == {2: reasons(err)[2]} and "U+0085" in reasons(err)[2] and "„title“" in reasons(err)[2]
     assert "3 Zeilen: 2 angelegt, 0 aktualisiert, 0 unverändert, 1 fehlerhaft." in out

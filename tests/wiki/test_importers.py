@@ -113,14 +113,18 @@ def test_running_the_same_file_again_changes_nothing(site_tree, tmp_path):
     run_import(path)
     revisions = Revision.objects.count()
     tags = Tag.objects.count()
-    pages = {page.pk: (page.live, page.last_published_at, page.latest_revision_id) for page in KnowledgePage.objects.all()}
+    pages = {
+        page.pk: (page.live, page.last_published_at, page.latest_revision_id) for page in KnowledgePage.objects.all()
+    }
 
     out, err, error = run_import(path)
     assert error is None, err
     assert "4 Zeilen: 0 angelegt, 0 aktualisiert, 4 unverändert, 0 fehlerhaft." in out
     assert Revision.objects.count() == revisions
     assert Tag.objects.count() == tags
-    assert {page.pk: (page.live, page.last_published_at, page.latest_revision_id) for page in KnowledgePage.objects.all()} == pages
+    assert {
+        page.pk: (page.live, page.last_published_at, page.latest_revision_id) for page in KnowledgePage.objects.all()
+    } == pages
 
 
 def test_bad_lines_are_reported_with_line_numbers_and_write_nothing(site_tree, tmp_path):
@@ -160,7 +164,10 @@ def test_bad_lines_are_reported_with_line_numbers_and_write_nothing(site_tree, t
         14: "JSON-Objekt",
     }
     for number, reason in expected.items():
-        assert f"Zeile {number}: " in err and reason in err.split(f"Zeile {number}: ", 1)[1].split("\n", 1)[0], (number, err)
+        assert f"Zeile {number}: " in err and reason in err.split(f"Zeile {number}: ", 1)[1].split("\n", 1)[0], (
+            number,
+            err,
+        )
     assert "15 Zeilen: 2 angelegt, 0 aktualisiert, 0 unverändert, 13 fehlerhaft." in out
 
     assert set(KnowledgePage.objects.values_list("external_id", flat=True)) == {"as-2021-bauantrag", "so-lesson-1"}
@@ -248,7 +255,10 @@ def test_csv_file_in_export_layout_imports(site_tree, tmp_path):
     assert LessonPage.objects.get(external_id="csv-2").title == "Kaputte Zeile"
     page = CaseStudyPage.objects.get(external_id="csv-1")
     assert page.municipality.name == "Bestwig" and page.start_year == 2023
-    assert sorted(page.topics.values_list("name", flat=True)) == ["Beteiligung und Engagement", "Daten und Infrastruktur"]
+    assert sorted(page.topics.values_list("name", flat=True)) == [
+        "Beteiligung und Engagement",
+        "Daten und Infrastruktur",
+    ]
 
 
 def test_missing_file_is_a_clear_error(site_tree, tmp_path):
@@ -298,7 +308,9 @@ def test_import_taxonomy_with_errors_changes_nothing(tmp_path):
     assert "Eintrag 3: „name“ fehlt" in err.getvalue()
     assert not Tag.objects.filter(name="Sensorik").exists()
 
-    path.write_text(json.dumps({"tags": [{"name": "Sensorik"}, {"name": "LoRaWAN", "parent": "Funk"}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"tags": [{"name": "Sensorik"}, {"name": "LoRaWAN", "parent": "Funk"}]}), encoding="utf-8"
+    )
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_taxonomy", str(path), stdout=io.StringIO(), stderr=err)

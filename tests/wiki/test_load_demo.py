@@ -7,6 +7,7 @@ the end; every test runs in its own savepoint on top of it.
 
 import io
 import zipfile
+from datetime import UTC
 from io import StringIO
 
 import pytest
@@ -127,7 +128,7 @@ def test_demo_has_three_guides_with_the_newcomer_path_whose_links_are_public(loa
 
 
 def test_demo_has_six_events_past_and_upcoming_with_material(loaded):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from search.documents import build_document
     from wiki.models import EventPage
@@ -135,7 +136,7 @@ def test_demo_has_six_events_past_and_upcoming_with_material(loaded):
     events = list(public_demo(EventPage))
     assert len(events) >= 6 and "Veranstaltungen: 6 (6 neu)" in loaded
     # relative to the day the demo data was written (tests must not age with the calendar)
-    written = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    written = datetime(2026, 12, 1, tzinfo=UTC)
     assert any(event.starts_at < written for event in events) and any(event.starts_at > written for event in events)
     assert {event.event_kind for event in events} == {"conference", "school", "workshop", "webinar", "site_visit"}
     assert all(event.document_list() for event in events)
@@ -202,8 +203,20 @@ def test_content_varies_vocabulary_for_search(loaded):
     text = " ".join(
         " ".join([p.title, p.summary] + [b.value["text"].source for b in p.body]) for p in public_demo(CaseStudyPage)
     )
-    for word in ["Straßenbeleuchtung", "Beleuchtung der Straßen", "Sensoren", "Sensor ", "Städte", "Stadt ",
-                 "OZG", "Onlinezugangsgesetz", "LoRaWAN", "ÖPNV", "Nahverkehr", "Busverkehr"]:
+    for word in [
+        "Straßenbeleuchtung",
+        "Beleuchtung der Straßen",
+        "Sensoren",
+        "Sensor ",
+        "Städte",
+        "Stadt ",
+        "OZG",
+        "Onlinezugangsgesetz",
+        "LoRaWAN",
+        "ÖPNV",
+        "Nahverkehr",
+        "Busverkehr",
+    ]:
         assert word in text, word
 
 
@@ -239,7 +252,8 @@ def document_text(document):
     elif extension == "odt":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
-            from odf import teletype, text as odf_text
+            from odf import teletype
+            from odf import text as odf_text
             from odf.opendocument import load
 
             loaded_doc = load(io.BytesIO(data))
@@ -386,4 +400,3 @@ def test_broken_demo_data_is_reported_in_german_and_writes_nothing(loaded, monke
         run_again()
 
     assert Page.objects.count() == pages
-

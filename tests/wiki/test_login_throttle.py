@@ -84,7 +84,9 @@ def test_behind_a_trusted_proxy_the_forwarded_client_counts(client, editor, sett
 @pytest.fixture
 def protected_page(site_tree):
     page = make_page(CaseStudyPage, ARNSBERG, "Intern: Haushaltsplanung")
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="seitenkennwort")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="seitenkennwort"
+    )
     return page, restriction
 
 

@@ -39,7 +39,9 @@ def test_town_without_content_shows_nearby_and_similar_towns(client, page_factor
     assert names == ["Arnsberg", "Soest", "Winterberg"]  # by distance from Sundern; Balve only has a draft
     assert "Bürgerbus-App" in nearby and "km entfernt" in text_of(nearby)
     assert "Noch im Entwurf" not in html
-    assert f'href="/suche/?near={SUNDERN}&amp;radius=30"' in nearby or f'href="/suche/?near={SUNDERN}&radius=30"' in nearby
+    assert (
+        f'href="/suche/?near={SUNDERN}&amp;radius=30"' in nearby or f'href="/suche/?near={SUNDERN}&radius=30"' in nearby
+    )
 
 
 def test_similar_size_lists_other_towns_of_the_same_size_class(client, page_factory):

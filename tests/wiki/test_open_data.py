@@ -56,7 +56,9 @@ def test_dcat_description_names_dataset_distributions_licence_publisher_spatial_
         "http://testserver/offene-daten/wissen.xlsx",
         "http://testserver/offene-daten/wissen.jsonl",
     }
-    assert all(item["dct:license"]["@id"] == "https://www.govdata.de/dl-de/by-2-0" for item in data["dcat:distribution"])
+    assert all(
+        item["dct:license"]["@id"] == "https://www.govdata.de/dl-de/by-2-0" for item in data["dcat:distribution"]
+    )
     assert data["dct:license"]["@id"] == "https://www.govdata.de/dl-de/by-2-0"
     assert data["dct:publisher"]["foaf:name"]
     assert data["dct:spatial"]["skos:prefLabel"]["@value"] == "Südwestfalen"

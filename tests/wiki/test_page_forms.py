@@ -9,7 +9,6 @@ from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from tests.wiki import sample_files
 from wiki.document_access import documents_visible_to, is_document_public, public_documents
 from wiki.models import CaseStudyPage, KnowledgeDocument, TemplatePage, Topic
 from wiki.permissions import town_collection

@@ -7,8 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import PageViewRestriction
 
-from wiki.models import ContactPerson, KnowledgeDocument, Municipality, MunicipalityIndexPage, Tag
-from wiki.models import TemplatePageDocument
+from wiki.models import ContactPerson, KnowledgeDocument, Municipality, MunicipalityIndexPage, Tag, TemplatePageDocument
 
 from .conftest import ARNSBERG, SOEST, town
 
@@ -33,8 +32,11 @@ def text_of(html):
 def full_case_study(page_factory):
     arnsberg = Municipality.objects.get(ags=ARNSBERG)
     contact = ContactPerson.objects.create(
-        name="Dr. Erika Beispiel", role="Smart-City-Koordination", municipality=arnsberg,
-        email="e.beispiel@arnsberg.example", phone="02932 201-0",
+        name="Dr. Erika Beispiel",
+        role="Smart-City-Koordination",
+        municipality=arnsberg,
+        email="e.beispiel@arnsberg.example",
+        phone="02932 201-0",
     )
     related = page_factory.case_study("Digitale Ratsarbeit", ags=SOEST)
     hidden_related = page_factory.case_study("Geheimes Vorhaben", ags=SOEST, live=False)
@@ -72,18 +74,55 @@ def test_case_study_page_shows_all_fields_in_german(client, full_case_study, pag
     html = html_of(client, full_case_study)
     text = text_of(html)
     for expected in (
-        "Fallstudie", "Sensorgestützter Winterdienst", "Streufahrzeuge fahren dort, wo Sensoren Glätte melden.",
-        "Kommune", "Arnsberg (Hochsauerlandkreis)", "Partnerkommune", "Soest",
-        "Handlungsfelder", "Mobilität", "Energie und Klima", "Schlagwörter", "LoRaWAN", "Sensorik",
-        "Projektphase", "Regelbetrieb", "Zeitraum", "2019 bis 2023",
-        "Anlass und Herausforderung", "Zu viel Streusalz.", "Ziel", "Ein Drittel weniger Salz.",
-        "Übertragbarkeit", "Für jede Kommune mit Bauhof.",
-        "Aufwand, Finanzierung und Betrieb", "Dauer", "18 Monate", "Personal", "0,5 Stellen", "Kosten", "45.000 Euro",
-        "Förderprogramm", "Modellprojekte Smart Cities", "Budget", "120.000 Euro",
-        "Betreibermodell", "Betrieb durch den Bauhof", "Lizenz", "EUPL 1.2", "https://code.example.org/winterdienst",
-        "Ansprechperson", "Dr. Erika Beispiel", "Smart-City-Koordination", "e.beispiel@arnsberg.example", "02932 201-0",
-        "Erfahrungen aus diesem Projekt", "Sensoren brauchen Wartung",
-        "Verwandte Fallstudien", "Digitale Ratsarbeit", "Veröffentlicht am",
+        "Fallstudie",
+        "Sensorgestützter Winterdienst",
+        "Streufahrzeuge fahren dort, wo Sensoren Glätte melden.",
+        "Kommune",
+        "Arnsberg (Hochsauerlandkreis)",
+        "Partnerkommune",
+        "Soest",
+        "Handlungsfelder",
+        "Mobilität",
+        "Energie und Klima",
+        "Schlagwörter",
+        "LoRaWAN",
+        "Sensorik",
+        "Projektphase",
+        "Regelbetrieb",
+        "Zeitraum",
+        "2019 bis 2023",
+        "Anlass und Herausforderung",
+        "Zu viel Streusalz.",
+        "Ziel",
+        "Ein Drittel weniger Salz.",
+        "Übertragbarkeit",
+        "Für jede Kommune mit Bauhof.",
+        "Aufwand, Finanzierung und Betrieb",
+        "Dauer",
+        "18 Monate",
+        "Personal",
+        "0,5 Stellen",
+        "Kosten",
+        "45.000 Euro",
+        "Förderprogramm",
+        "Modellprojekte Smart Cities",
+        "Budget",
+        "120.000 Euro",
+        "Betreibermodell",
+        "Betrieb durch den Bauhof",
+        "Lizenz",
+        "EUPL 1.2",
+        "https://code.example.org/winterdienst",
+        "Ansprechperson",
+        "Dr. Erika Beispiel",
+        "Smart-City-Koordination",
+        "e.beispiel@arnsberg.example",
+        "02932 201-0",
+        "Erfahrungen aus diesem Projekt",
+        "Sensoren brauchen Wartung",
+        "Verwandte Fallstudien",
+        "Digitale Ratsarbeit",
+        "Veröffentlicht am",
     ):
         assert expected in text, expected
     assert 'href="/suche/?tag=lorawan"' in html
@@ -110,9 +149,20 @@ def test_lesson_page_shows_its_three_parts_and_case_study(client, full_case_stud
     )
     text = text_of(html_of(client, lesson))
     for expected in (
-        "Erfahrung", "Sensoren brauchen Wartung", "Was versucht wurde", "Günstige Sensoren ohne Wartungsvertrag.",
-        "Was passiert ist", "Nach einem Winter fiel ein Drittel aus.", "Empfehlung", "Wartung gleich mit ausschreiben.",
-        "Aus der Fallstudie", "Sensorgestützter Winterdienst", "Handlungsfeld", "Mobilität", "Schlagwort", "Sensorik",
+        "Erfahrung",
+        "Sensoren brauchen Wartung",
+        "Was versucht wurde",
+        "Günstige Sensoren ohne Wartungsvertrag.",
+        "Was passiert ist",
+        "Nach einem Winter fiel ein Drittel aus.",
+        "Empfehlung",
+        "Wartung gleich mit ausschreiben.",
+        "Aus der Fallstudie",
+        "Sensorgestützter Winterdienst",
+        "Handlungsfeld",
+        "Mobilität",
+        "Schlagwort",
+        "Sensorik",
     ):
         assert expected in text, expected
 
@@ -134,9 +184,18 @@ def test_template_page_lists_documents_with_type_and_size(client, full_case_stud
     html = html_of(client, template)
     text = text_of(html)
     for expected in (
-        "Vorlage", "Art der Vorlage", "Ausschreibung", "Lizenz", "CC BY 4.0", "Beschreibung",
-        "Zum Anpassen an die eigene Kommune.", "Dokumente zum Herunterladen", "Leistungsbeschreibung",
-        "(PDF, 2,0 KB)", "Verwendet in", "Sensorgestützter Winterdienst",
+        "Vorlage",
+        "Art der Vorlage",
+        "Ausschreibung",
+        "Lizenz",
+        "CC BY 4.0",
+        "Beschreibung",
+        "Zum Anpassen an die eigene Kommune.",
+        "Dokumente zum Herunterladen",
+        "Leistungsbeschreibung",
+        "(PDF, 2,0 KB)",
+        "Verwendet in",
+        "Sensorgestützter Winterdienst",
     ):
         assert expected in text, expected
     assert f'href="{document.url}"' in html
@@ -152,9 +211,18 @@ def test_municipality_page_lists_public_pages_with_town_facts(client, page_facto
     html = html_of(client, town(ARNSBERG))
     text = text_of(html)
     for expected in (
-        "Stadt · Pionierkommune", "Arnsberg", "Kreis", "Hochsauerlandkreis", "Einwohnerinnen und Einwohner", "74.206",
-        "Größenklasse", "50.000 Einwohner und mehr", "Fallstudien (1)", "Bürgerbus-App",
-        "Vorlagen (1)", "Ratsvorlage Bürgerbus",
+        "Stadt · Pionierkommune",
+        "Arnsberg",
+        "Kreis",
+        "Hochsauerlandkreis",
+        "Einwohnerinnen und Einwohner",
+        "74.206",
+        "Größenklasse",
+        "50.000 Einwohner und mehr",
+        "Fallstudien (1)",
+        "Bürgerbus-App",
+        "Vorlagen (1)",
+        "Ratsvorlage Bürgerbus",
     ):
         assert expected in text, expected
     # Issue 13: no "(0)" dead-end headings; only the types the town has published.
@@ -167,7 +235,13 @@ def test_municipality_index_groups_towns_by_kreis(client, page_factory):
     page_factory.case_study("Bürgerbus-App")
     html = html_of(client, MunicipalityIndexPage.objects.get())
     text = text_of(html)
-    for district in ("Hochsauerlandkreis", "Kreis Olpe", "Kreis Siegen-Wittgenstein", "Kreis Soest", "Märkischer Kreis"):
+    for district in (
+        "Hochsauerlandkreis",
+        "Kreis Olpe",
+        "Kreis Siegen-Wittgenstein",
+        "Kreis Soest",
+        "Märkischer Kreis",
+    ):
         assert f"{district} (" in text, district
     section = html.split('id="kreis-05958"', 1)[1].split("</section>", 1)[0]
     assert "Arnsberg" in section and "Soest" not in section

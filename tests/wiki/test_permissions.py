@@ -50,9 +50,7 @@ def case_study_form(title="Sensorgestützte Winterdienst-Planung", **overrides):
         "phase": "pilot",
         "start_year": "2022",
         "end_year": "",
-        "body": streamfield(
-            [("section", {"kind": kind, "text": rich_text(text)}) for kind, text in COMPLETE_SECTIONS]
-        ),
+        "body": streamfield([("section", {"kind": kind, "text": rich_text(text)}) for kind, text in COMPLETE_SECTIONS]),
         "effort_time": "",
         "effort_staff": "",
         "effort_cost": "",
@@ -87,7 +85,10 @@ def form_errors(response):
     form = response.context and response.context.get("form")
     if form is None:
         return response.status_code
-    return {"form": form.errors, "formsets": {k: [f.errors for f in v.forms] for k, v in getattr(form, "formsets", {}).items()}}
+    return {
+        "form": form.errors,
+        "formsets": {k: [f.errors for f in v.forms] for k, v in getattr(form, "formsets", {}).items()},
+    }
 
 
 def refused(response):
@@ -202,7 +203,9 @@ def test_editor_cannot_create_edit_or_merge_tags_and_topics(client, editor_arnsb
 
     assert refused(client.get(reverse("wagtailsnippets_wiki_topic:list")))
     assert refused(
-        client.post(reverse("wagtailsnippets_wiki_topic:edit", args=[topic.pk]), {"name": "Verkehr", "slug": topic.slug})
+        client.post(
+            reverse("wagtailsnippets_wiki_topic:edit", args=[topic.pk]), {"name": "Verkehr", "slug": topic.slug}
+        )
     )
     topic.refresh_from_db()
     assert topic.name == "Mobilität"

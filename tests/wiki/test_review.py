@@ -37,7 +37,10 @@ def test_missing_for_review_names_sections_and_contact(page_factory):
 def test_empty_section_text_counts_as_missing(page_factory):
     page = page_factory.case_study("Mit leerem Abschnitt", live=False)
     page.body = CaseStudyPage._meta.get_field("body").to_python(
-        [{"type": "section", "value": {"kind": kind, "text": "<p> </p>" if kind == "goal" else text}} for kind, text in COMPLETE_SECTIONS]
+        [
+            {"type": "section", "value": {"kind": kind, "text": "<p> </p>" if kind == "goal" else text}}
+            for kind, text in COMPLETE_SECTIONS
+        ]
     )
     assert missing_for_review(page) == ["Abschnitt „Ziel“", "Ansprechperson"]
 
@@ -57,7 +60,10 @@ def test_submit_of_an_incomplete_case_study_is_refused_with_german_message(clien
     response = client.post(add_url(town(ARNSBERG)), data)
     assert response.status_code == 200  # the form again, with the message
     html = response.content.decode()
-    assert "Es fehlt: Abschnitt „Anlass und Herausforderung“, Abschnitt „Umsetzung“, Abschnitt „Übertragbarkeit“, Ansprechperson" in html
+    assert (
+        "Es fehlt: Abschnitt „Anlass und Herausforderung“, Abschnitt „Umsetzung“, Abschnitt „Übertragbarkeit“, Ansprechperson"
+        in html
+    )
     assert "Bitte wählen Sie eine Ansprechperson aus" in html
     assert not CaseStudyPage.objects.filter(title="Unvollständig eingereicht").exists()
 

@@ -10,7 +10,15 @@ from django.core.files.base import ContentFile
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
-from wiki.models import CaseStudyPage, ContactPerson, KnowledgeDocument, KnowledgePage, LessonPage, MunicipalityPage, TemplatePage
+from wiki.models import (
+    CaseStudyPage,
+    ContactPerson,
+    KnowledgeDocument,
+    KnowledgePage,
+    LessonPage,
+    MunicipalityPage,
+    TemplatePage,
+)
 
 from .test_exporters import export
 from .test_importers import run_import
@@ -18,21 +26,98 @@ from .test_importers import run_import
 pytestmark = pytest.mark.django_db
 
 HEADER = [
-    "external_id", "type", "title", "municipality", "summary", "body", "topics", "tags", "phase", "year",
-    "case_study", "end_year", "partners", "related", "effort_time", "licence", "contact_name", "contact_email",
-    "template_kind", "documents", "bemerkung",
+    "external_id",
+    "type",
+    "title",
+    "municipality",
+    "summary",
+    "body",
+    "topics",
+    "tags",
+    "phase",
+    "year",
+    "case_study",
+    "end_year",
+    "partners",
+    "related",
+    "effort_time",
+    "licence",
+    "contact_name",
+    "contact_email",
+    "template_kind",
+    "documents",
+    "bemerkung",
 ]
 ROWS = [
-    ["mix-cs", "case_study", "Dorf-App für Bestwig", "Bestwig", "Eine App für das Dorfleben.",
-     "## Ziel\n\nAlle erreichen.\n\n## Umsetzung\n\n- Schulung\n- Sprechstunde", "Beteiligung und Engagement|Daten und Infrastruktur",
-     "Dorf-App; Ehrenamt", "pilot", "2023", "", "2025", "Meschede; 05958004", "", "drei Monate", "CC BY 4.0",
-     "Eva Musterfrau", "e.musterfrau@example.org", "", "", "intern"],
-    ["mix-ll", "lesson", "Sprechstunden im Dorfladen", "Bestwig", "Ohne Sprechstunde keine Nutzung.",
-     "## Empfehlung\n\nVor Ort erklären.", "Beteiligung und Engagement", "Ehrenamt", "pilot", "2023",
-     "mix-cs", "", "", "", "", "", "", "", "", "", ""],
-    ["mix-tpl", "template", "Muster-Nutzungsbedingungen Dorf-App", "Bestwig", "Nutzungsbedingungen zum Anpassen.",
-     "Mit Hinweisen zur Moderation.", "Beteiligung und Engagement", "", "", "", "mix-cs", "", "", "", "", "CC0",
-     "", "", "Vertrag", "Nutzungsbedingungen (PDF)", ""],
+    [
+        "mix-cs",
+        "case_study",
+        "Dorf-App für Bestwig",
+        "Bestwig",
+        "Eine App für das Dorfleben.",
+        "## Ziel\n\nAlle erreichen.\n\n## Umsetzung\n\n- Schulung\n- Sprechstunde",
+        "Beteiligung und Engagement|Daten und Infrastruktur",
+        "Dorf-App; Ehrenamt",
+        "pilot",
+        "2023",
+        "",
+        "2025",
+        "Meschede; 05958004",
+        "",
+        "drei Monate",
+        "CC BY 4.0",
+        "Eva Musterfrau",
+        "e.musterfrau@example.org",
+        "",
+        "",
+        "intern",
+    ],
+    [
+        "mix-ll",
+        "lesson",
+        "Sprechstunden im Dorfladen",
+        "Bestwig",
+        "Ohne Sprechstunde keine Nutzung.",
+        "## Empfehlung\n\nVor Ort erklären.",
+        "Beteiligung und Engagement",
+        "Ehrenamt",
+        "pilot",
+        "2023",
+        "mix-cs",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
+    [
+        "mix-tpl",
+        "template",
+        "Muster-Nutzungsbedingungen Dorf-App",
+        "Bestwig",
+        "Nutzungsbedingungen zum Anpassen.",
+        "Mit Hinweisen zur Moderation.",
+        "Beteiligung und Engagement",
+        "",
+        "",
+        "",
+        "mix-cs",
+        "",
+        "",
+        "",
+        "",
+        "CC0",
+        "",
+        "",
+        "Vertrag",
+        "Nutzungsbedingungen (PDF)",
+        "",
+    ],
 ]
 
 
@@ -65,7 +150,10 @@ def test_semicolon_csv_with_all_types_imports_with_warnings_instead_of_rejection
 
     case = CaseStudyPage.objects.get(external_id="mix-cs")
     assert case.live and case.phase == "pilot" and (case.start_year, case.end_year) == (2023, 2025)
-    assert sorted(case.topics.values_list("name", flat=True)) == ["Beteiligung und Engagement", "Daten und Infrastruktur"]
+    assert sorted(case.topics.values_list("name", flat=True)) == [
+        "Beteiligung und Engagement",
+        "Daten und Infrastruktur",
+    ]
     assert sorted(case.partner_municipalities.values_list("name", flat=True)) == ["Arnsberg", "Meschede"]
     assert case.effort_time == "drei Monate" and case.contact.email == "e.musterfrau@example.org"
     assert "<ul><li>Schulung</li><li>Sprechstunde</li></ul>" in case.body[1].value["text"].source
@@ -142,7 +230,9 @@ def test_mixed_spreadsheet_round_trips_through_export(site_tree, tmp_path, docum
         assert rows(second) == rows(first)
         header, *data = rows(first)
         record = dict(zip(header, data[0], strict=True))
-        assert record["municipality_name"] == "Bestwig" and record["url"].endswith("/kommunen/bestwig/dorf-app-fuer-bestwig/")
+        assert record["municipality_name"] == "Bestwig" and record["url"].endswith(
+            "/kommunen/bestwig/dorf-app-fuer-bestwig/"
+        )
     else:
         assert second.read_bytes() == first.read_bytes()
         assert first.read_bytes().startswith("\ufeff".encode())
@@ -155,8 +245,16 @@ def test_mixed_spreadsheet_round_trips_through_export(site_tree, tmp_path, docum
 
 def test_cells_that_would_run_as_formulas_are_neutralised_and_round_trip(site_tree, tmp_path):
     row = [
-        "formel", "case_study", '=HYPERLINK("http://example.org","klick")', "Bestwig", "+49 2904 000 (fiktiv)",
-        "- erster Punkt\n- zweiter Punkt", "Beteiligung und Engagement", "@home", "pilot", "2023",
+        "formel",
+        "case_study",
+        '=HYPERLINK("http://example.org","klick")',
+        "Bestwig",
+        "+49 2904 000 (fiktiv)",
+        "- erster Punkt\n- zweiter Punkt",
+        "Beteiligung und Engagement",
+        "@home",
+        "pilot",
+        "2023",
         *[""] * (len(HEADER) - 10),
     ]
     run_import(write_csv(tmp_path, [row]))
@@ -165,7 +263,11 @@ def test_cells_that_would_run_as_formulas_are_neutralised_and_round_trip(site_tr
 
     for fmt in ("csv", "csv-excel"):
         path = export(fmt, tmp_path, f"{fmt}.csv")
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";" if fmt == "csv-excel" else ","))
+        rows = list(
+            csv.DictReader(
+                io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";" if fmt == "csv-excel" else ","
+            )
+        )
         assert rows[0]["title"] == "'" + page.title
         assert rows[0]["summary"] == "'+49 2904 000 (fiktiv)" and rows[0]["tags"] == "'@home"
         assert rows[0]["body"].startswith("'- erster Punkt")

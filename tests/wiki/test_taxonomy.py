@@ -209,7 +209,14 @@ def test_renaming_in_the_admin_keeps_the_old_name_unless_unticked(client, curato
     tag = Tag.objects.create(name="Breitband")
     client.force_login(curator)
     url = reverse("wagtailsnippets_wiki_tag:edit", args=[tag.pk])
-    data = {"name": "Glasfaser", "slug": tag.slug, "description": "", "parent": "", "synonyms": "", "keep_old_name": "on"}
+    data = {
+        "name": "Glasfaser",
+        "slug": tag.slug,
+        "description": "",
+        "parent": "",
+        "synonyms": "",
+        "keep_old_name": "on",
+    }
     assert client.post(url, data).status_code == 302
     tag.refresh_from_db()
     assert tag.name == "Glasfaser" and tag.synonym_list == ["Breitband"]

@@ -125,7 +125,7 @@ def _lying_zip():
     struct.pack_into("<I", data, info.header_offset + 22, 10)
     for offset in _central_entries(bytes(data)):
         name_length = struct.unpack_from("<H", data, offset + 28)[0]
-        if bytes(data[offset + 46: offset + 46 + name_length]) == b"word/document.xml":
+        if bytes(data[offset + 46 : offset + 46 + name_length]) == b"word/document.xml":
             struct.pack_into("<I", data, offset + 24, 10)
     return bytes(data)
 
@@ -162,7 +162,9 @@ def test_too_many_parts_are_refused(settings):
 
 def test_normal_documents_still_get_their_text_through_the_subprocess(settings):
     document = KnowledgeDocument(title="Satzung")
-    document.file.save("satzung.odt", ContentFile(sample_files.odt_bytes(["Parkraumsensoren in der Innenstadt"])), save=False)
+    document.file.save(
+        "satzung.odt", ContentFile(sample_files.odt_bytes(["Parkraumsensoren in der Innenstadt"])), save=False
+    )
     result = refresh_document_text(document)
     assert result.problem == ""
     assert "Parkraumsensoren" in document.extracted_text

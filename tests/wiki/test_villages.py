@@ -68,7 +68,9 @@ def test_import_villages_reports_bad_lines_by_number_and_imports_the_rest(site_t
 
 def test_import_villages_needs_its_columns(site_tree):
     result = import_villages("gemeinde,ort\nArnsberg,Neheim\n")
-    assert result.errors == ["Zeile 1: Spalte(n) „municipality“, „name“ fehlen; erwartet werden municipality, name, latitude, longitude"]
+    assert result.errors == [
+        "Zeile 1: Spalte(n) „municipality“, „name“ fehlen; erwartet werden municipality, name, latitude, longitude"
+    ]
     assert import_villages(b"\xff\xfe").errors[0].startswith("Datei: keine gültige UTF-8-Kodierung")
 
 
@@ -145,7 +147,6 @@ def test_search_finds_pages_by_village_name_on_the_database_backend(village_page
 
 def test_search_finds_pages_by_village_name_on_elasticsearch(village_pages, elasticsearch, settings):
     from search.backends.elasticsearch import ElasticsearchBackend, index
-
     from tests.search.factories import index_in_elasticsearch
 
     index.ensure_index(elasticsearch, settings.SEARCH_INDEX_ALIAS)
@@ -176,7 +177,10 @@ def test_curators_and_own_town_editors_maintain_villages(client, villages, edito
     soest = Municipality.objects.get(ags=SOEST)
     arnsberg = Municipality.objects.get(ags=ARNSBERG)
     assert f'value="{arnsberg.pk}"' in form and f'value="{soest.pk}"' not in form
-    created = client.post(reverse("wagtailsnippets_wiki_village:add"), {"municipality": arnsberg.pk, "name": "Herdringen", "latitude": "", "longitude": ""})
+    created = client.post(
+        reverse("wagtailsnippets_wiki_village:add"),
+        {"municipality": arnsberg.pk, "name": "Herdringen", "latitude": "", "longitude": ""},
+    )
     assert created.status_code == 302 and Village.objects.filter(name="Herdringen").exists()
     refused = client.post(reverse("wagtailsnippets_wiki_village:add"), {"municipality": soest.pk, "name": "Meiningsen"})
     assert refused.status_code == 200 and not Village.objects.filter(name="Meiningsen").exists()
@@ -188,7 +192,9 @@ def test_curators_and_own_town_editors_maintain_villages(client, villages, edito
     assert _refused(client.post(reverse("wagtailsnippets_wiki_village:delete", args=[villages["ampen"].pk])))
     assert Village.objects.filter(pk=villages["ampen"].pk).exists()
     # the page form offers only the villages of the page's town
-    page_form = client.get(reverse("wagtailadmin_pages:add", args=["wiki", "casestudypage", town(ARNSBERG).pk])).content.decode()
+    page_form = client.get(
+        reverse("wagtailadmin_pages:add", args=["wiki", "casestudypage", town(ARNSBERG).pk])
+    ).content.decode()
     assert "Hüsten" in page_form and "Ampen" not in page_form
 
     client.force_login(curator)
@@ -211,7 +217,10 @@ def test_village_columns_import_and_export(villages, site_tree):
     again = KnowledgeImporter().import_record(1, exported)
     assert again.status == "unchanged", again.message
     wrong = KnowledgeImporter().import_record(2, {**record, "external_id": "x-2", "villages": ["Ampen"]})
-    assert wrong.status == "failed" and "Ortsteil „Ampen“ gibt es in Arnsberg nicht (bekannt: Hüsten, Neheim)" in wrong.message
+    assert (
+        wrong.status == "failed"
+        and "Ortsteil „Ampen“ gibt es in Arnsberg nicht (bekannt: Hüsten, Neheim)" in wrong.message
+    )
 
 
 def test_demo_villages_cover_the_pioneer_towns(site_tree):

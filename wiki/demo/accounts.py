@@ -27,8 +27,16 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = {
-    "curator": DemoAccount("demo-kuratorin", "Kuratorin-Demo-2026", "Kuratorin (prüft und veröffentlicht)", "Karla", "Kuratorin"),
-    "editor": DemoAccount("demo-redaktion-arnsberg", "Redaktion-Demo-2026", "Redaktion Arnsberg (schreibt, reicht zur Prüfung ein)", "Ralf", "Redakteur"),
+    "curator": DemoAccount(
+        "demo-kuratorin", "Kuratorin-Demo-2026", "Kuratorin (prüft und veröffentlicht)", "Karla", "Kuratorin"
+    ),
+    "editor": DemoAccount(
+        "demo-redaktion-arnsberg",
+        "Redaktion-Demo-2026",
+        "Redaktion Arnsberg (schreibt, reicht zur Prüfung ein)",
+        "Ralf",
+        "Redakteur",
+    ),
 }
 
 

@@ -28,8 +28,12 @@ DISTRIBUTIONS = [
     # url name, title, IANA media type, EU file type
     ("wiki:open_data_csv", "Wissensbasis als CSV (Komma, UTF-8)", "text/csv", "CSV"),
     ("wiki:open_data_csv_excel", "Wissensbasis als CSV für Excel (Semikolon, UTF-8)", "text/csv", "CSV"),
-    ("wiki:open_data_xlsx", "Wissensbasis als Excel-Arbeitsmappe",
-     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+    (
+        "wiki:open_data_xlsx",
+        "Wissensbasis als Excel-Arbeitsmappe",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "XLSX",
+    ),
     ("wiki:open_data_jsonl", "Wissensbasis als JSON Lines", "application/x-ndjson", "JSON"),
 ]
 
@@ -84,7 +88,9 @@ def dataset(base_url):
         "dcatde:politicalGeocodingURI": [
             {"@id": f"http://dcat-ap.de/def/politicalGeocoding/districtKey/{ags}"} for ags in districts
         ],
-        "dcatde:politicalGeocodingLevelURI": {"@id": "http://dcat-ap.de/def/politicalGeocoding/Level/administrativeDistrict"},
+        "dcatde:politicalGeocodingLevelURI": {
+            "@id": "http://dcat-ap.de/def/politicalGeocoding/Level/administrativeDistrict"
+        },
         "dcat:distribution": distributions,
     }
     if modified_literal:
@@ -98,4 +104,9 @@ def as_json(description):
 
 def as_script_content(description):
     """JSON safe inside <script type="application/ld+json">: no "</script>" can end it."""
-    return json.dumps(description, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(description, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )

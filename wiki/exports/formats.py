@@ -83,4 +83,3 @@ def xlsx_bytes(base_url=None):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-

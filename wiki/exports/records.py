@@ -59,8 +59,7 @@ def iter_pages(chunk_size=500):
         return record
 
     public_case_studies = {
-        page.pk: page
-        for page in public_pages(CaseStudyPage.objects.all()).only("pk", "external_id", "translation_key")
+        page.pk: page for page in public_pages(CaseStudyPage.objects.all()).only("pk", "external_id", "translation_key")
     }
 
     def case_study_ref(ids):
@@ -136,7 +135,9 @@ def iter_pages(chunk_size=500):
             linkable = {
                 page.pk: export_id(page)
                 for page in public_pages(
-                    KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")).exclude(pk__in=EventPage.objects.values("pk"))
+                    KnowledgePage.objects.exclude(pk__in=GuidePage.objects.values("pk")).exclude(
+                        pk__in=EventPage.objects.values("pk")
+                    )
                 ).only("pk", "external_id", "translation_key")
             }
         return linkable.get(pk)

@@ -10,7 +10,20 @@ import unicodedata
 
 from wiki.models import KnowledgePage, Phase, TemplateKind
 
-BASE_FIELDS = ["external_id", "type", "title", "municipality", "summary", "body", "topics", "tags", "phase", "year", "case_study", "live"]
+BASE_FIELDS = [
+    "external_id",
+    "type",
+    "title",
+    "municipality",
+    "summary",
+    "body",
+    "topics",
+    "tags",
+    "phase",
+    "year",
+    "case_study",
+    "live",
+]
 # Extended columns map onto case-study and template fields; the export writes them only
 # when they hold something other than the model's default, so records of the base format
 # stay as they were.
@@ -25,13 +38,29 @@ CASE_STUDY_TEXT_FIELDS = {
     "source_url": "source_url",
 }
 CONTACT_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phone"]
-EXTENDED_FIELDS = (
-    ["end_year", "partners", "related", *CASE_STUDY_TEXT_FIELDS, "licence", *CONTACT_FIELDS, "template_kind", "documents"]
-)
+EXTENDED_FIELDS = [
+    "end_year",
+    "partners",
+    "related",
+    *CASE_STUDY_TEXT_FIELDS,
+    "licence",
+    *CONTACT_FIELDS,
+    "template_kind",
+    "documents",
+]
 # Columns of the region's own formats (wiki/imports/formats.py). Structured ones are lists of
 # objects: in JSON Lines as they are, in a spreadsheet cell as JSON text.
 GUIDE_FIELDS = ["audience", "effort", "author", "steps"]
-EVENT_FIELDS = ["event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"]
+EVENT_FIELDS = [
+    "event_kind",
+    "starts_at",
+    "ends_at",
+    "online",
+    "address",
+    "programme",
+    "recording_url",
+    "registration_url",
+]
 VILLAGE_FIELDS = ["villages", "for_villages"]
 JSON_FIELDS = {"steps", "programme"}
 FIELDS = BASE_FIELDS + EXTENDED_FIELDS + GUIDE_FIELDS + EVENT_FIELDS + VILLAGE_FIELDS
@@ -133,7 +162,7 @@ def string_list(data, key):
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise LineError(f"„{key}“ muss eine Liste von Texten sein, z. B. [\"Mobilität\"]")
+        raise LineError(f'„{key}“ muss eine Liste von Texten sein, z. B. ["Mobilität"]')
     return [item.strip() for item in value if item.strip()]
 
 

@@ -30,8 +30,22 @@ from wiki.imports.lookups import case_study, knowledge_page
 from wiki.models import EventPage, Village
 
 # Keys of the desired state that this module reads and writes.
-STATE_KEYS = {"audience", "effort", "author_kind", "steps", "villages", "for_villages",
-              "event_kind", "starts_at", "ends_at", "online", "address", "programme", "recording_url", "registration_url"}
+STATE_KEYS = {
+    "audience",
+    "effort",
+    "author_kind",
+    "steps",
+    "villages",
+    "for_villages",
+    "event_kind",
+    "starts_at",
+    "ends_at",
+    "online",
+    "address",
+    "programme",
+    "recording_url",
+    "registration_url",
+}
 BERLIN = ZoneInfo("Europe/Berlin")
 _GERMAN_DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ ,]+(\d{1,2})[:.](\d{2}))?(?: Uhr)?$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
@@ -69,7 +83,7 @@ def json_list(data, key):
         except (ValueError, RecursionError) as error:
             raise LineError(f"„{key}“ ist kein gültiges JSON ({str(error)[:80]})") from error
     if not isinstance(value, list):
-        raise LineError(f"„{key}“ muss eine Liste von Objekten sein, z. B. [{{\"heading\": \"…\"}}]")
+        raise LineError(f'„{key}“ muss eine Liste von Objekten sein, z. B. [{{"heading": "…"}}]')
     return value
 
 
@@ -115,7 +129,9 @@ def moment(data, key, required=False):
         except ValueError:
             parsed = None
         if parsed is None:
-            raise LineError(f"„{key}“ „{value[:40]}“ ist kein Zeitpunkt; erwartet z. B. 2026-03-05T09:30 oder 05.03.2026 09:30")
+            raise LineError(
+                f"„{key}“ „{value[:40]}“ ist kein Zeitpunkt; erwartet z. B. 2026-03-05T09:30 oder 05.03.2026 09:30"
+            )
     else:
         raise LineError(f"„{key}“ muss ein Zeitpunkt sein, z. B. 2026-03-05T09:30")
     if parsed.tzinfo is None:
@@ -155,25 +171,35 @@ def programme(data):
     result = []
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict) or set(item) - _SLOT_KEYS:
-            raise LineError(f"„programme“, Punkt {position}: erlaubt sind die Felder start, end, title, speaker und case_studies")
+            raise LineError(
+                f"„programme“, Punkt {position}: erlaubt sind die Felder start, end, title, speaker und case_studies"
+            )
         refs = item.get("case_studies") or []
         if isinstance(refs, str):
             refs = [part.strip() for part in refs.split(";") if part.strip()]
         if not isinstance(refs, list) or not all(isinstance(ref, str) for ref in refs):
             raise LineError(f"„programme“, Punkt {position}: „case_studies“ muss eine Liste von Kennungen sein")
-        result.append((
-            _clock(item.get("start"), "start", position, True),
-            _clock(item.get("end"), "end", position, False),
-            text(item, "title", required=True, max_length=200),
-            text(item, "speaker", max_length=200),
-            tuple(dict.fromkeys(case_study(ref, f"programme, Punkt {position}").pk for ref in refs)),
-        ))
+        result.append(
+            (
+                _clock(item.get("start"), "start", position, True),
+                _clock(item.get("end"), "end", position, False),
+                text(item, "title", required=True, max_length=200),
+                text(item, "speaker", max_length=200),
+                tuple(dict.fromkeys(case_study(ref, f"programme, Punkt {position}").pk for ref in refs)),
+            )
+        )
     return tuple(result)
 
 
 def _event_state(data, desired, required):
     if "event_kind" in data or required:
-        desired["event_kind"] = _choice(data.get("event_kind"), "event_kind", [c for c, _ in page_types.EVENT_KINDS], _EVENT_KIND_BY_LABEL, "workshop")
+        desired["event_kind"] = _choice(
+            data.get("event_kind"),
+            "event_kind",
+            [c for c, _ in page_types.EVENT_KINDS],
+            _EVENT_KIND_BY_LABEL,
+            "workshop",
+        )
     if "starts_at" in data or required:
         desired["starts_at"] = moment(data, "starts_at", required=True)
     if "ends_at" in data or required:
@@ -214,9 +240,13 @@ def desired_state(type_code, data, desired, required):
     if type_code != "guide":
         return
     if "audience" in data or required:
-        desired["audience"] = _choice(data.get("audience"), "audience", [c for c, _ in page_types.AUDIENCES], _AUDIENCE_BY_LABEL, "beginners")
+        desired["audience"] = _choice(
+            data.get("audience"), "audience", [c for c, _ in page_types.AUDIENCES], _AUDIENCE_BY_LABEL, "beginners"
+        )
     if "author" in data or required:
-        desired["author_kind"] = _choice(data.get("author"), "author", [c for c, _ in page_types.AUTHOR_KINDS], _AUTHOR_BY_LABEL, "agency")
+        desired["author_kind"] = _choice(
+            data.get("author"), "author", [c for c, _ in page_types.AUTHOR_KINDS], _AUTHOR_BY_LABEL, "agency"
+        )
     if "effort" in data:
         desired["effort"] = text(data, "effort", max_length=200)
     if "steps" in data or required:
@@ -228,8 +258,13 @@ def current(page, key):
         return frozenset(village.pk for village in page.villages.all())
     if key == "programme":
         return tuple(
-            (_hhmm(value.get("start")), _hhmm(value.get("end")), value.get("title") or "", value.get("speaker") or "",
-             tuple(_link_ids(value.get("case_studies"))))
+            (
+                _hhmm(value.get("start")),
+                _hhmm(value.get("end")),
+                value.get("title") or "",
+                value.get("speaker") or "",
+                tuple(_link_ids(value.get("case_studies"))),
+            )
             for value in _raw_values(page.programme)
         )
     if key == "steps":
@@ -273,15 +308,17 @@ def apply(page, key, value):
         if block_id is None or block_id in used:
             block_id = str(uuid.uuid4())
         used.add(block_id)
-        raw.append({
-            "type": "step",
-            "id": block_id,
-            "value": {
-                "heading": heading,
-                "text": body,
-                "links": [{"type": "item", "value": pk, "id": str(uuid.uuid4())} for pk in links],
-            },
-        })
+        raw.append(
+            {
+                "type": "step",
+                "id": block_id,
+                "value": {
+                    "heading": heading,
+                    "text": body,
+                    "links": [{"type": "item", "value": pk, "id": str(uuid.uuid4())} for pk in links],
+                },
+            }
+        )
     page.steps = raw
 
 

@@ -28,7 +28,13 @@ from wiki.plaintext import BodyError, apply_body, canonical_body, page_body_text
 
 logger = logging.getLogger(__name__)
 
-TYPE_MODELS = {"case_study": CaseStudyPage, "lesson": LessonPage, "template": TemplatePage, "guide": GuidePage, "event": EventPage}
+TYPE_MODELS = {
+    "case_study": CaseStudyPage,
+    "lesson": LessonPage,
+    "template": TemplatePage,
+    "guide": GuidePage,
+    "event": EventPage,
+}
 STATUS_LABELS = {
     "created": "angelegt",
     "updated": "aktualisiert",
@@ -92,7 +98,9 @@ class KnowledgeImporter:
     - `on_create(page)`: called for each new page after it is saved and before its first
       version is published (e.g. to add a view restriction first)."""
 
-    def __init__(self, user=None, spreadsheet=False, keep_edits=False, create_tags=True, documents=None, on_create=None):
+    def __init__(
+        self, user=None, spreadsheet=False, keep_edits=False, create_tags=True, documents=None, on_create=None
+    ):
         self.user = user
         self.spreadsheet = spreadsheet
         self.keep_edits = keep_edits
@@ -345,6 +353,8 @@ def _apply(page, desired, type_code, keys):
                 page.case_studies = list(CaseStudyPage.objects.filter(pk__in=value))
         elif key == "documents":
             attachment = page._meta.get_field("documents").related_model  # template or event documents
-            page.documents = [attachment(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)]
+            page.documents = [
+                attachment(document_id=doc_id, sort_order=position) for position, doc_id in enumerate(value)
+            ]
         else:
             setattr(page, key, value)

@@ -38,12 +38,7 @@ class NotifiesSearch(models.Model):
         with transaction.atomic():
             before = None
             if self.pk is not None:
-                before = (
-                    type(self)
-                    .objects.filter(pk=self.pk)
-                    .values_list(*self.search_relevant_fields)
-                    .first()
-                )
+                before = type(self).objects.filter(pk=self.pk).values_list(*self.search_relevant_fields).first()
             super().save(*args, **kwargs)
             # A new object has no pages yet, so only a change of an existing one matters.
             if before is not None and tuple(before) != self._search_state():

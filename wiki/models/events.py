@@ -45,11 +45,15 @@ class EventPage(KnowledgePage):
     PAGE_TYPE = page_types.EVENT
     TYPE_CODE = PAGE_TYPE.code
 
-    event_kind = models.CharField("Art der Veranstaltung", max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP)
+    event_kind = models.CharField(
+        "Art der Veranstaltung", max_length=20, choices=EventKind.choices, default=EventKind.WORKSHOP
+    )
     starts_at = models.DateTimeField("Beginn")
     ends_at = models.DateTimeField("Ende")
     online = models.BooleanField("Online-Veranstaltung", default=False)
-    address = models.CharField("Adresse", max_length=300, blank=True, help_text="Ort in der Kommune, z. B. Rathaus, Saal 1")
+    address = models.CharField(
+        "Adresse", max_length=300, blank=True, help_text="Ort in der Kommune, z. B. Rathaus, Saal 1"
+    )
     description = RichTextField("Beschreibung", blank=True, features=RICH_FEATURES)
     programme = StreamField([("slot", ProgrammeSlotBlock())], verbose_name="Programm", blank=True)
     recording_url = models.URLField("Aufzeichnung", blank=True)
@@ -101,14 +105,19 @@ class EventPage(KnowledgePage):
     def slot_list(self):
         """Programme slots with only the public case studies they link."""
         wanted = [cs.pk for block in self.programme for cs in (block.value.get("case_studies") or []) if cs is not None]
-        public = {page.pk: page for page in public_pages(CaseStudyPage.objects.filter(pk__in=wanted)).select_related("municipality")}
+        public = {
+            page.pk: page
+            for page in public_pages(CaseStudyPage.objects.filter(pk__in=wanted)).select_related("municipality")
+        }
         return [
             {
                 "start": block.value.get("start"),
                 "end": block.value.get("end"),
                 "title": block.value.get("title"),
                 "speaker": block.value.get("speaker"),
-                "case_studies": [public[cs.pk] for cs in block.value.get("case_studies") or [] if cs is not None and cs.pk in public],
+                "case_studies": [
+                    public[cs.pk] for cs in block.value.get("case_studies") or [] if cs is not None and cs.pk in public
+                ],
             }
             for block in self.programme
         ]
@@ -129,12 +138,22 @@ class EventPageDocument(Orderable):
 
 def upcoming_events(queryset=None):
     queryset = queryset if queryset is not None else EventPage.objects.all()
-    return public_pages(queryset).filter(ends_at__gte=timezone.now()).select_related("municipality").order_by("starts_at", "pk")
+    return (
+        public_pages(queryset)
+        .filter(ends_at__gte=timezone.now())
+        .select_related("municipality")
+        .order_by("starts_at", "pk")
+    )
 
 
 def past_events(queryset=None):
     queryset = queryset if queryset is not None else EventPage.objects.all()
-    return public_pages(queryset).filter(ends_at__lt=timezone.now()).select_related("municipality").order_by("-starts_at", "-pk")
+    return (
+        public_pages(queryset)
+        .filter(ends_at__lt=timezone.now())
+        .select_related("municipality")
+        .order_by("-starts_at", "-pk")
+    )
 
 
 __all__ = ["EventKind", "EventPage", "EventPageDocument", "ProgrammeSlotBlock", "past_events", "upcoming_events"]

@@ -24,7 +24,9 @@ from wiki import page_types
 from wiki.models.pages import RICH_FEATURES, KnowledgePage, _taxonomy_panels, public_pages
 
 Audience = models.TextChoices("Audience", [(code.upper(), (code, label)) for code, label in page_types.AUDIENCES])
-AuthorKind = models.TextChoices("AuthorKind", [(code.upper(), (code, label)) for code, label in page_types.AUTHOR_KINDS])
+AuthorKind = models.TextChoices(
+    "AuthorKind", [(code.upper(), (code, label)) for code, label in page_types.AUTHOR_KINDS]
+)
 PUBLISH_PERMISSION = "wiki.publish_guide"
 LINKABLE_TYPES = ["wiki.CaseStudyPage", "wiki.LessonPage", "wiki.TemplatePage"]
 
@@ -110,7 +112,9 @@ class GuidePage(KnowledgePage):
         steps = []
         for block in self.steps:
             links = [public[p.pk] for p in (block.value.get("links") or []) if p is not None and p.pk in public]
-            steps.append({"id": block.id, "heading": block.value.get("heading"), "text": block.value.get("text"), "links": links})
+            steps.append(
+                {"id": block.id, "heading": block.value.get("heading"), "text": block.value.get("text"), "links": links}
+            )
         return steps
 
     def step_ids(self):
@@ -120,8 +124,9 @@ class GuidePage(KnowledgePage):
         if municipality is None:
             return set()
         return set(
-            GuideStepCompletion.objects.filter(guide=self, municipality=municipality, step_id__in=self.step_ids())
-            .values_list("step_id", flat=True)
+            GuideStepCompletion.objects.filter(
+                guide=self, municipality=municipality, step_id__in=self.step_ids()
+            ).values_list("step_id", flat=True)
         )
 
 
@@ -134,7 +139,12 @@ class GuideStepCompletion(models.Model):
         "wiki.Municipality", verbose_name="Kommune", on_delete=models.CASCADE, related_name="guide_completions"
     )
     completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Erledigt von", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="Erledigt von",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     completed_at = models.DateTimeField("Erledigt am", auto_now_add=True)
 

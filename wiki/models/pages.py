@@ -20,8 +20,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wiki import page_types
-from wiki.document_access import public_attachments
 from wiki.blocks import BODY_BLOCKS
+from wiki.document_access import public_attachments
 from wiki.municipality_context import neighbourhood
 from wiki.page_forms import KnowledgePageForm
 from wiki.review import CaseStudyPageForm
@@ -99,8 +99,7 @@ class MunicipalityIndexPage(Page):
             key = (town.municipality.district_ags, town.municipality.district_name)
             grouped.setdefault(key, []).append(town)
         return [
-            {"ags": ags, "name": name, "towns": towns_of_district}
-            for (ags, name), towns_of_district in grouped.items()
+            {"ags": ags, "name": name, "towns": towns_of_district} for (ags, name), towns_of_district in grouped.items()
         ]
 
     class Meta:
@@ -143,6 +142,7 @@ class MunicipalityPage(Page):
 
     def published_knowledge(self):
         """The town's public case studies, lessons and templates, newest first."""
+
         def of(model):
             return (
                 public_pages(model.objects.filter(municipality_id=self.municipality_id))
@@ -156,7 +156,9 @@ class MunicipalityPage(Page):
             "templates": of(TemplatePage),
             "partner_case_studies": public_pages(
                 CaseStudyPage.objects.filter(partner_municipalities=self.municipality_id)
-            ).select_related("municipality").order_by("title"),
+            )
+            .select_related("municipality")
+            .order_by("title"),
         }
 
     class Meta:
@@ -175,9 +177,7 @@ class KnowledgePage(Page):
         related_name="knowledge_pages",
         editable=False,
     )
-    summary = models.TextField(
-        "Kurzbeschreibung", max_length=600, help_text="Zwei bis drei Sätze, ohne Formatierung."
-    )
+    summary = models.TextField("Kurzbeschreibung", max_length=600, help_text="Zwei bis drei Sätze, ohne Formatierung.")
     topics = ParentalManyToManyField("wiki.Topic", verbose_name="Handlungsfelder", related_name="pages")
     tags = ParentalManyToManyField("wiki.Tag", verbose_name="Schlagwörter", related_name="pages", blank=True)
     # Case studies, lessons and events offer it in their form (wiki/models/villages.py).

@@ -13,7 +13,13 @@ class ContactPerson(models.Model):
     email = models.EmailField("E-Mail", blank=True)
     phone = models.CharField("Telefon", max_length=50, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("municipality"), FieldPanel("email"), FieldPanel("phone")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("municipality"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
 
     class Meta:
         ordering = ["name"]

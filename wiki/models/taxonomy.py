@@ -114,7 +114,9 @@ class Tag(NotifiesSearch, index.Indexed, models.Model):
                 "zusammen, statt ein Synonym anzulegen."
             )
         if self.name:
-            holder = next((tag for tag in others.filter(synonyms__icontains=self.name) if tag.has_synonym(self.name)), None)
+            holder = next(
+                (tag for tag in others.filter(synonyms__icontains=self.name) if tag.has_synonym(self.name)), None
+            )
             if holder is not None:
                 errors["name"] = f"„{self.name}“ ist bereits ein Synonym von „{holder}“."
         if errors:
@@ -132,7 +134,9 @@ class Tag(NotifiesSearch, index.Indexed, models.Model):
         """Ids of this tag and every tag below it (cycle-safe)."""
         found, frontier = {self.pk}, [self.pk]
         while frontier:
-            frontier = [pk for pk in Tag.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in found]
+            frontier = [
+                pk for pk in Tag.objects.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in found
+            ]
             found.update(frontier)
         return found
 
@@ -140,7 +144,9 @@ class Tag(NotifiesSearch, index.Indexed, models.Model):
         # Pages tagged with a descendant carry this tag as an ancestor in their search document.
         through = Tag.pages.through
         return list(
-            through.objects.filter(tag_id__in=self.descendant_ids()).values_list("knowledgepage_id", flat=True).distinct()
+            through.objects.filter(tag_id__in=self.descendant_ids())
+            .values_list("knowledgepage_id", flat=True)
+            .distinct()
         )
 
     def ancestors(self):

@@ -27,7 +27,7 @@ _SUFFIX_RE = re.compile(r"[-_][0-9a-zA-Z]{7,}$")
 
 @register.filter
 def download_name(document):
-    """"Ratsvorlage Radzählstellen (PDF)" -> "ratsvorlage-radzaehlstellen-pdf.pdf"."""
+    """ "Ratsvorlage Radzählstellen (PDF)" -> "ratsvorlage-radzaehlstellen-pdf.pdf"."""
     extension = (document.file_extension or "").lower()
     stem = german_slug(document.title or "")[:80].strip("-")
     if not stem:
@@ -37,7 +37,7 @@ def download_name(document):
 
 @register.filter
 def format_and_size(document):
-    """"PDF, 48 KB": the format people know the file by and its size."""
+    """ "PDF, 48 KB": the format people know the file by and its size."""
     extension = (document.file_extension or "").lower()
     label = FORMAT_LABELS.get(extension, extension.upper() or "Datei")
     try:

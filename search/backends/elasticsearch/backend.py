@@ -160,7 +160,7 @@ class ElasticsearchBackend(SearchBackend):
                     index=self.alias,
                     size=0,
                     aggs={"words": {"terms": {"field": "vocabulary", "size": LEXICON_SIZE}}},
-            )
+                )
             words = {b["key"]: b["doc_count"] for b in response["aggregations"]["words"]["buckets"]}
             return analysis.Lexicon(words)
 
@@ -176,7 +176,7 @@ class ElasticsearchBackend(SearchBackend):
                     index=self.alias,
                     size=0,
                     aggs={"slugs": {"terms": {"field": "tag_slugs", "size": TAG_COUNTS_SIZE}}},
-            )
+                )
             return {b["key"]: b["doc_count"] for b in response["aggregations"]["slugs"]["buckets"]}
 
         return self._tag_counts.get(compute, key=(id(self.es), self.alias))

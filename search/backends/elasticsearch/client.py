@@ -67,7 +67,7 @@ def ping():
         # Not info() ("GET /"): that endpoint lives in the rest-root module, which minimal
         # distributions such as the integ-test-zip do not ship.
         nodes = for_search().nodes.info(node_id="_local", metric="_none", filter_path="nodes.*.version")
-    except Exception as exc:  # any transport or HTTP error means "not reachable" here
+    except Exception as exc:  # noqa: BLE001 - any transport or HTTP error means "not reachable" here
         return False, f"{type(exc).__name__}: {exc}"[:300]
     versions = [node.get("version", "") for node in nodes.get("nodes", {}).values()]
     return True, versions[0] if versions else ""

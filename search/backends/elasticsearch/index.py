@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch import ApiError, NotFoundError, TransportError
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 def new_index_name(alias):
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
     return f"{alias}-{stamp}".lower()
 
 
@@ -151,8 +151,8 @@ def write_documents(es, target, documents, require_alias=None, refresh=False):
             raise BackendUnavailable(_describe(exc)) from exc
         missing_alias = False
         outcome = WriteOutcome()
-        for page_id, item in zip(order, response["items"]):
-            (op, info), = item.items()
+        for page_id, item in zip(order, response["items"], strict=True):
+            ((op, info),) = item.items()
             status = info.get("status", 500)
             error = info.get("error")
             if op == "delete" and status in (200, 404):

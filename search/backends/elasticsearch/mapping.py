@@ -111,7 +111,6 @@ class KnowledgePageDocument(Document):
         name = "transferwiki-knowledge"  # the real name comes from settings (index.py)
 
 
-
 def replica_settings():
     """Shards and replicas from settings (SEARCH_INDEX_SHARDS, SEARCH_INDEX_REPLICAS): a
     range such as "0-1" becomes auto_expand_replicas (a single node stays green, a cluster
@@ -147,5 +146,3 @@ def index_mapping():
     mapping["dynamic"] = False
     mapping["_meta"] = {"mapping_version": MAPPING_VERSION, "document": "knowledge-page"}
     return mapping
-
-

@@ -31,7 +31,8 @@ computed in Python with the same functions as the database backend.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from itertools import pairwise
 
 from search import analysis, ranking
 from search.results import FACET_KEYS, FACET_SIZES
@@ -57,8 +58,20 @@ PROXIMITY_SLOP = ranking.PROXIMITY_SLOP
 # Fields indexed with positions (search/backends/elasticsearch/mapping.py) for proximity.
 PROXIMITY_FIELDS = ("title_terms", "summary_terms")
 HIT_SOURCE = [
-    "id", "external_id", "type", "title", "url", "summary", "body", "document_text",
-    "municipality", "topics", "tags", "phase", "sort_date", "adoptions",
+    "id",
+    "external_id",
+    "type",
+    "title",
+    "url",
+    "summary",
+    "body",
+    "document_text",
+    "municipality",
+    "topics",
+    "tags",
+    "phase",
+    "sort_date",
+    "adoptions",
 ]
 
 FACET_FIELDS = {
@@ -75,13 +88,27 @@ FACET_FIELDS = {
 
 def _multi_match(terms, boost, fields=None, **options):
     return {
-        "multi_match": {"query": " ".join(terms), "fields": fields or _FIELDS, "type": "most_fields", "boost": boost, **options}
+        "multi_match": {
+            "query": " ".join(terms),
+            "fields": fields or _FIELDS,
+            "type": "most_fields",
+            "boost": boost,
+            **options,
+        }
     }
 
 
 def _all_of(terms, boost):
     """Every term somewhere in the weighted fields (compound parts, multi-word synonyms)."""
-    return {"multi_match": {"query": " ".join(terms), "fields": _FIELDS, "type": "cross_fields", "operator": "and", "boost": boost}}
+    return {
+        "multi_match": {
+            "query": " ".join(terms),
+            "fields": _FIELDS,
+            "type": "cross_fields",
+            "operator": "and",
+            "boost": boost,
+        }
+    }
 
 
 _FIELDS = [f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()]
@@ -105,7 +132,7 @@ class ElasticsearchQueryBuilder:
         self.parsed = parsed
         self.fuzzy = fuzzy
         self.index = index
-        self.now = now or datetime.now(timezone.utc)
+        self.now = now or datetime.now(UTC)
         self.near = query.near_point()
 
     # -- text -------------------------------------------------------------------------------
@@ -171,7 +198,7 @@ class ElasticsearchQueryBuilder:
         (phrase with slop on the main stems). The body is left out: positions there would
         double what indexing the body terms costs."""
         clauses = []
-        for first, second in zip(groups, groups[1:]):
+        for first, second in pairwise(groups):
             if not first.terms or not second.terms:
                 continue
             phrase = f"{first.terms[0]} {second.terms[0]}"
@@ -197,7 +224,10 @@ class ElasticsearchQueryBuilder:
                     "boost_mode": "multiply",
                 }
             }
-        recency = {"exp": {"sort_date": {"origin": self.now.isoformat(), "scale": RECENCY_HALF_LIFE, "decay": 0.5}}, "weight": RECENCY_BOOST}
+        recency = {
+            "exp": {"sort_date": {"origin": self.now.isoformat(), "scale": RECENCY_HALF_LIFE, "decay": 0.5}},
+            "weight": RECENCY_BOOST,
+        }
         scored = {
             "function_score": {
                 "query": base,
@@ -275,7 +305,9 @@ class ElasticsearchQueryBuilder:
         for key in FACET_KEYS:
             terms = {"terms": {"field": FACET_FIELDS[key], "size": max(FACET_SIZES[key] * 2, 20)}}
             others = self.facet_filters(skip=key)
-            aggs[f"facet_{key}"] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+            aggs[f"facet_{key}"] = (
+                {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+            )
         return aggs
 
     @staticmethod
@@ -312,5 +344,3 @@ class ElasticsearchQueryBuilder:
         # the totals and facet counts that every search shows.
         body["timeout"] = server_timeout()
         return body
-
-

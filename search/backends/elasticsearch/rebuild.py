@@ -132,7 +132,9 @@ def _build(page_ids, fill=False):
     fill: a fresh index has nothing to delete, so pages that must not be found are skipped."""
     documents, failures = build_or_report(page_ids)
     if failures:
-        raise RebuildError(f"{len(failures)} Suchdokument(e) konnten nicht erstellt werden: {next(iter(failures.values()))}")
+        raise RebuildError(
+            f"{len(failures)} Suchdokument(e) konnten nicht erstellt werden: {next(iter(failures.values()))}"
+        )
     if fill:
         documents = {page_id: doc for page_id, doc in documents.items() if doc is not None}
     return documents
@@ -143,7 +145,9 @@ def _write(es, target, documents, require_alias=False):
     outcome = index.write_documents(es, target, documents, require_alias=require_alias)
     if outcome.failed:
         page_id, message = next(iter(outcome.failed.items()))
-        raise RebuildError(f"Elasticsearch hat {len(outcome.failed)} Dokument(e) abgelehnt, z. B. Seite {page_id}: {message}")
+        raise RebuildError(
+            f"Elasticsearch hat {len(outcome.failed)} Dokument(e) abgelehnt, z. B. Seite {page_id}: {message}"
+        )
     return len(outcome.indexed)
 
 
@@ -252,7 +256,9 @@ def _worker_fill(name, batch):
     except RebuildError:
         raise
     except BaseException as exc:  # noqa: BLE001 - the parent needs a picklable, readable error
-        raise RebuildError(f"Suchdokumente konnten nicht erstellt oder geschrieben werden: {type(exc).__name__}: {exc}"[:2000]) from None
+        raise RebuildError(
+            f"Suchdokumente konnten nicht erstellt oder geschrieben werden: {type(exc).__name__}: {exc}"[:2000]
+        ) from None
 
 
 def _build_batch(batch):
@@ -305,12 +311,15 @@ def _wait_for_replicas(es, name, result):
     values = shape[name]["settings"]
     replicas = int(values.get("index.number_of_replicas", 0))
     expand = values.get("index.auto_expand_replicas", "false")
-    result.replicas = (
-        f"{values.get('index.number_of_shards')} Shard(s), "
-        + (f"Replikate automatisch {expand} (jetzt {replicas})" if expand not in ("false", None) else f"{replicas} Replikat(e)")
+    result.replicas = f"{values.get('index.number_of_shards')} Shard(s), " + (
+        f"Replikate automatisch {expand} (jetzt {replicas})"
+        if expand not in ("false", None)
+        else f"{replicas} Replikat(e)"
     )
     if result.replicas_missing:
-        logger.warning("Rebuild %s: replicas not all allocated after %.0fs (health %s)", name, wait, health.get("status"))
+        logger.warning(
+            "Rebuild %s: replicas not all allocated after %.0fs (health %s)", name, wait, health.get("status")
+        )
 
 
 def _chunks(items, size):

@@ -4,9 +4,9 @@ mapping version, shards and replicas against the configured ones (warnings in Ge
 
 from django.conf import settings
 
+from . import mapping
 from .client import get_client, ping
 from .index import alias_targets, mapping_version
-from . import mapping
 
 
 def collect(alias, public_pages, warnings):

@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=None,
+            "--days",
+            type=int,
+            default=None,
             help="Abweichende Frist in Tagen (mindestens 1); Standard: SEARCH_LOG_RETENTION_DAYS.",
         )
 
@@ -39,7 +41,5 @@ class Command(BaseCommand):
         if verbosity >= 1:
             when = formats.date_format(cutoff, "d.m.Y")
             self.stdout.write(
-                self.style.SUCCESS(
-                    f"{_number(deleted)} Suchanfragen älter als {days} Tage (vor dem {when}) gelöscht."
-                )
+                self.style.SUCCESS(f"{_number(deleted)} Suchanfragen älter als {days} Tage (vor dem {when}) gelöscht.")
             )

@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--database", action="store_true", help="Auch den Datenbank-Suchindex neu aufbauen.")
         parser.add_argument(
-            "--skip-elasticsearch", action="store_true", help="Elasticsearch nicht neu aufbauen (nur mit --database sinnvoll)."
+            "--skip-elasticsearch",
+            action="store_true",
+            help="Elasticsearch nicht neu aufbauen (nur mit --database sinnvoll).",
         )
         parser.add_argument("--batch-size", type=int, default=500, help="Seiten je Bulk-Anfrage (Standard 500).")
         parser.add_argument(
@@ -37,7 +39,9 @@ class Command(BaseCommand):
             raise CommandError("--workers muss mindestens 1 sein.")
         if not settings.ELASTICSEARCH_URL and not skip_elasticsearch:
             if not database:
-                self.stdout.write("Elasticsearch ist nicht konfiguriert (ELASTICSEARCH_URL leer); baue den Datenbank-Suchindex neu auf.")
+                self.stdout.write(
+                    "Elasticsearch ist nicht konfiguriert (ELASTICSEARCH_URL leer); baue den Datenbank-Suchindex neu auf."
+                )
             database, skip_elasticsearch = True, True
         chosen = [] if skip_elasticsearch else ["elasticsearch"]
         if database:

@@ -39,7 +39,9 @@ class Command(BaseCommand):
         es = status["elasticsearch"]
         w(f"Aktives Suchsystem:      {status['backend_label']}")
         if es["configured"]:
-            w(f"Elasticsearch:           {es['url']} – {'erreichbar' if es['reachable'] else 'NICHT erreichbar'} ({es['detail']})")
+            w(
+                f"Elasticsearch:           {es['url']} – {'erreichbar' if es['reachable'] else 'NICHT erreichbar'} ({es['detail']})"
+            )
             w(f"Alias:                   {es['alias']} → {es['index'] or '(kein Index)'}")
             if es["document_count"] is not None:
                 w(f"Dokumente im Index:      {es['document_count']}")
@@ -50,7 +52,9 @@ class Command(BaseCommand):
                     f" (konfiguriert {shape['configured']}, Zustand {shape['health']})"
                 )
             if es["index_mapping_version"] is not None or es["reachable"]:
-                w(f"Mapping-Version:         Index {es['index_mapping_version'] or '–'}, Code {es['code_mapping_version']}")
+                w(
+                    f"Mapping-Version:         Index {es['index_mapping_version'] or '–'}, Code {es['code_mapping_version']}"
+                )
         else:
             w("Elasticsearch:           nicht konfiguriert (ELASTICSEARCH_URL ist leer)")
         w(f"Öffentliche Seiten:      {status['public_pages']}")
@@ -60,9 +64,13 @@ class Command(BaseCommand):
             f"Warteschlange:           {queue['pending']} offen ({queue['pending_pages']} Seiten), "
             f"ältester seit {_age(queue['oldest_pending_age'])}"
         )
-        w(f"Fehlgeschlagen:          {queue['failing']} mit Fehlern, davon {queue['failed']} gemeldet (≥ {status['report_after']} Versuche)")
+        w(
+            f"Fehlgeschlagen:          {queue['failing']} mit Fehlern, davon {queue['failed']} gemeldet (≥ {status['report_after']} Versuche)"
+        )
         if queue["last_error"]:
-            w(f"Letzter Fehler:          Seite {queue['last_error_page']}, {queue['last_error_attempts']} Versuche: {queue['last_error']}")
+            w(
+                f"Letzter Fehler:          Seite {queue['last_error_page']}, {queue['last_error_attempts']} Versuche: {queue['last_error']}"
+            )
         problems = status["document_problems"]
         if problems:
             w(f"Dokumente mit Problemen bei der Textextraktion ({len(problems)}):")

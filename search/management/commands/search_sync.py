@@ -124,7 +124,11 @@ class Command(BaseCommand):
                     last_log_prune = time.monotonic()  # also after a failure: retried tomorrow, not every round
                     pruned = search_log.prune()
                     if pruned:
-                        logger.info("search_sync: %d query-log rows older than %d days deleted", pruned, search_log.retention_days())
+                        logger.info(
+                            "search_sync: %d query-log rows older than %d days deleted",
+                            pruned,
+                            search_log.retention_days(),
+                        )
                 if result.tasks and not result.failed_tasks:
                     continue  # more may be waiting: no pause while catching up
             except Exception:  # noqa: BLE001 - a worker must survive database hiccups

@@ -1,7 +1,7 @@
 """The Elasticsearch backend: the request it builds (no node needed) and ranking behaviour that
 only Elasticsearch has to show (on the real test node)."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
@@ -17,7 +17,7 @@ ARNSBERG, OLPE, SOEST = "05958004", "05966024", "05974040"
 def build(params, fuzzy=False, synonyms=None):
     query = SearchQuery.from_params(params, reference.get())
     parsed = analysis.analyze_query(query.q, synonyms) if query.q else None
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
     return ElasticsearchQueryBuilder(query, parsed, fuzzy=fuzzy, now=now).build()
 
 
@@ -65,7 +65,9 @@ class TestQueryBuilder:
         assert {"terms": {"municipality.district": ["05958"]}} in type_filter
         assert {"terms": {"tag_slugs": ["lorawan"]}} in type_filter
         assert body["aggs"]["facet_phase"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
-        assert set(body["aggs"]) == {f"facet_{k}" for k in ("type", "district", "municipality", "topic", "tag", "phase", "village", "area")}
+        assert set(body["aggs"]) == {
+            f"facet_{k}" for k in ("type", "district", "municipality", "topic", "tag", "phase", "village", "area")
+        }
 
     def test_radius_is_a_query_filter_that_also_narrows_facets(self):
         body = build({"near": ARNSBERG, "radius": "15"})
@@ -83,7 +85,8 @@ class TestQueryBuilder:
     def test_half_the_content_words_are_required_and_fields_weighted(self):
         body = build({"q": "wie haben andere Städte smarte Straßenbeleuchtung mit Sensoren gebaut"})
         words = [
-            b for b in find(body["query"], "bool")
+            b
+            for b in find(body["query"], "bool")
             if "minimum_should_match" in b and all("_name" in c.get("bool", {}) for c in b["should"])
         ]
         # "wie haben andere Städte … mit" is filler; four content words, half of them required
@@ -170,7 +173,7 @@ def test_near_boosts_the_nearby_page_and_recency_decides_otherwise(elasticsearch
     # the Olpe page is a year older
     from wiki.models import KnowledgePage
 
-    year_ago = datetime.now(timezone.utc) - timedelta(days=365)
+    year_ago = datetime.now(UTC) - timedelta(days=365)
     KnowledgePage.objects.filter(pk=olpe.pk).update(first_published_at=year_ago, last_published_at=year_ago)
     backend = index_pages(elasticsearch, [olpe, arnsberg])
     assert [hit.id for hit in run(backend, q="Carsharing").results] == [arnsberg.pk, olpe.pk]
@@ -182,7 +185,7 @@ def test_recency_never_beats_a_better_match(elasticsearch, site_tree):
     new = make_page(ARNSBERG, "Digitale Schule", "Tablets im Unterricht.", body=["Später auch Glasfaser."])
     from wiki.models import KnowledgePage
 
-    long_ago = datetime.now(timezone.utc) - timedelta(days=5 * 365)
+    long_ago = datetime.now(UTC) - timedelta(days=5 * 365)
     KnowledgePage.objects.filter(pk=old.pk).update(first_published_at=long_ago, last_published_at=long_ago)
     backend = index_pages(elasticsearch, [old, new])
     assert [hit.id for hit in run(backend, q="Glasfaser").results] == [old.pk, new.pk]
@@ -198,17 +201,35 @@ def test_a_tag_counts_more_than_a_mention_in_the_body(elasticsearch, site_tree):
 
 def test_hits_carry_display_fields(elasticsearch, site_tree):
     page = make_page(
-        ARNSBERG, "Sensoren im Wald", "Waldbrand früh erkennen.", topics=("energie-und-klima",),
-        tags=["Waldbrand"], external_id="SWF-77",
+        ARNSBERG,
+        "Sensoren im Wald",
+        "Waldbrand früh erkennen.",
+        topics=("energie-und-klima",),
+        tags=["Waldbrand"],
+        external_id="SWF-77",
     )
     backend = index_pages(elasticsearch, [page])
     hit = run(backend, q="Waldbrand", near=SOEST).results[0]
     assert hit.to_dict() | {"snippet": None} == {
-        "id": page.pk, "external_id": "SWF-77", "type": "case_study", "title": "Sensoren im Wald",
-        "url": page.url, "summary": "Waldbrand früh erkennen.", "snippet": None,
-        "municipality": {"ags": ARNSBERG, "name": "Arnsberg", "district": "05958", "district_name": "Hochsauerlandkreis"},
-        "topics": ["Energie und Klima"], "tags": ["Waldbrand"], "phase": "pilot", "distance_km": 21.4,
-        "missing": [], "adoptions": 0,
+        "id": page.pk,
+        "external_id": "SWF-77",
+        "type": "case_study",
+        "title": "Sensoren im Wald",
+        "url": page.url,
+        "summary": "Waldbrand früh erkennen.",
+        "snippet": None,
+        "municipality": {
+            "ags": ARNSBERG,
+            "name": "Arnsberg",
+            "district": "05958",
+            "district_name": "Hochsauerlandkreis",
+        },
+        "topics": ["Energie und Klima"],
+        "tags": ["Waldbrand"],
+        "phase": "pilot",
+        "distance_km": 21.4,
+        "missing": [],
+        "adoptions": 0,
     }
     assert "<mark>Waldbrand</mark>" in hit.snippet
 

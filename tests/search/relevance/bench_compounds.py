@@ -36,7 +36,11 @@ def stems(words):
 def wordfreq_dp():
     start = time.process_time()
     vocab = analysis.Vocabulary.from_wordfreq()
-    return "wordfreq 3.1.1 + DP (chosen)", time.process_time() - start, lambda w: compounds._split(analysis.fold(w), vocab)
+    return (
+        "wordfreq 3.1.1 + DP (chosen)",
+        time.process_time() - start,
+        lambda w: compounds._split(analysis.fold(w), vocab),
+    )
 
 
 def _recursive(split_once, word, depth=0):
@@ -76,7 +80,9 @@ def simplemma_vocab():
 
     dictionary = DefaultDictionaryFactory().get_dictionary("de")
     words = set(dictionary.keys()) | set(dictionary.values())
-    name, vocab = _dictionary_candidate("simplemma 2.0.0 word forms + DP", (w if isinstance(w, str) else w.decode() for w in words))
+    name, vocab = _dictionary_candidate(
+        "simplemma 2.0.0 word forms + DP", (w if isinstance(w, str) else w.decode() for w in words)
+    )
     return name, time.process_time() - start, lambda w: compounds._split(analysis.fold(w), vocab)
 
 
@@ -175,7 +181,7 @@ def main():
             continue
         rows.append(evaluate(name, load, split))
     print(f"{len(GOLD['compounds'])} compounds, {len(GOLD['negatives'])} non-compounds\n")
-    print(f"| splitter | precision | recall | F1 | exact | false splits | µs/word | load s |")
+    print("| splitter | precision | recall | F1 | exact | false splits | µs/word | load s |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(

@@ -8,7 +8,7 @@ Pages without a judgment count as grade 0.
 from __future__ import annotations
 
 import math
-from typing import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 
 def gain(grade: float) -> float:

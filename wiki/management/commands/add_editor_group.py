@@ -12,7 +12,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("municipality", help="Amtlicher Gemeindeschlüssel (8 Ziffern) oder genauer Name, z. B. 05974040 oder Lippstadt")
+        parser.add_argument(
+            "municipality",
+            help="Amtlicher Gemeindeschlüssel (8 Ziffern) oder genauer Name, z. B. 05974040 oder Lippstadt",
+        )
 
     def handle(self, *args, municipality, **options):
         town = find_municipality(municipality)

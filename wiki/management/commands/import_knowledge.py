@@ -19,19 +19,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "file", help="Pfad zur .jsonl-, .csv- oder .xlsx-Datei, „-“ für die Standardeingabe (JSON Lines)"
         )
-        parser.add_argument("--quiet-lines", action="store_true", help="Nur Fehler, Hinweise und Zusammenfassung ausgeben")
+        parser.add_argument(
+            "--quiet-lines", action="store_true", help="Nur Fehler, Hinweise und Zusammenfassung ausgeben"
+        )
         parser.add_argument(
             "--documents-dir",
             help="Verzeichnis der Dateien, die die Spalte „documents“ nennt (Standard: Verzeichnis der Importdatei)",
         )
-        parser.add_argument("--collection", default="Import", help="Sammlung für hochgeladene Dokumente (Standard: Import)")
+        parser.add_argument(
+            "--collection", default="Import", help="Sammlung für hochgeladene Dokumente (Standard: Import)"
+        )
         parser.add_argument(
             "--keep-edits",
             action="store_true",
             help="Seiten überspringen, deren neueste Fassung eine Person gespeichert oder die sie depubliziert hat",
         )
 
-    def handle(self, *args, file, quiet_lines=False, documents_dir=None, collection="Import", keep_edits=False, **options):
+    def handle(
+        self, *args, file, quiet_lines=False, documents_dir=None, collection="Import", keep_edits=False, **options
+    ):
         source = self._read(file)
         total = source.total
         self.stdout.write(f"Importiere {file} ({total} Datensätze) …")

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = ensure_site()
         self.stdout.write("Seitenbaum ist vollständig.")
-        self.stdout.write(f"Gruppe „{result['curators'].name}“ und Workflow „{result['workflow'].name}“ sind eingerichtet.")
+        self.stdout.write(
+            f"Gruppe „{result['curators'].name}“ und Workflow „{result['workflow'].name}“ sind eingerichtet."
+        )
         self.stdout.write(f"Rechtliche Seiten: {', '.join(page.title for page in result['legal_pages'])}.")
         for note in result["removed_defaults"]:
             self.stdout.write(f"Wagtail-Voreinstellung: {note}.")
