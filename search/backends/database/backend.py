@@ -32,27 +32,32 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 from typing import NamedTuple
 
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 
 from search import analysis
 from search.backends import suggestions
 from search.backends.base import SearchBackend
 from search.geo import haversine_km
 from search.models import SearchEntry, SearchEntryKey
-from search.ranking import FIELD_WEIGHTS, NEAR_BOOST, NEAR_SCALE_KM, RECENCY_BOOST, RECENCY_HALF_LIFE_DAYS
 from search.results import FACET_KEYS, SearchResults, hit_from_document, make_facets
 
-from . import index
-from .matching import GroupMatcher, Idf, has_terms
-
-ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
-
-_SCORE_COLUMNS = ("id", "page_id", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude")
+from . import fulltext, index
+from .matching import Idf, _typo_variants, has_terms
 
 
 class DatabaseBackend(SearchBackend):
@@ -91,52 +96,53 @@ class DatabaseBackend(SearchBackend):
     def search(self, query, synonyms=None):
         if query.is_browse:
             return self._browse(query)
-        parsed = analysis.analyze_query(query.q, synonyms)
+        parsed = analysis.analyze_query(query.q, synonyms, lexicon=index.lexicon())
         # Autocomplete uses prefixes; a submitted search matches whole words only.
         for group in parsed.groups:
             group.prefix = None
         suggestion = self._suggestion(query.q)
-        if not parsed.groups:
-            return self._results(query, 0, [], make_facets(query, {}), suggestion)
+        groups = parsed.content_groups()
+        if not groups:
+            return self._results(query, 0, [], make_facets(query, {}), suggestion, parsed)
 
         near = query.near_point()
+        towns = _town_coordinates() if near is not None else {}
         radius_towns = _towns_within(near, query.radius_km) if query.radius_km is not None else None
         selected = {key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
+        required = analysis.required_matches(len(groups))
         vocabulary = index.vocabulary()
+        idf = Idf(vocabulary, index.entry_count())
         for fuzzy in (False, True):
             # Exact first; typo variants only when nothing matched (a correct word must not be
             # diluted by look-alikes: "Stadt" must not find "Staat"), and only for words the
             # index does not know, as in the Elasticsearch backend.
+            unknown = set()
             if fuzzy:
                 lexicon = index.lexicon()
-                unknown = {g.surface for g in parsed.groups if not lexicon.knows(g.surface)}
+                unknown = {g.surface for g in groups if not lexicon.knows(g.surface) and not g.is_acronym}
                 if not unknown:
                     break
-            matchers = [
-                GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in parsed.groups
+            forms = [
+                fulltext.group_forms(
+                    g, [v for t in g.terms for v in _typo_variants(t, vocabulary)] if g.surface in unknown else ()
+                )
+                for g in groups
             ]
-            text_filter = reduce(and_, (m.q() for m in matchers))
-            keys = _candidate_keys(SearchEntry.objects.filter(text_filter), radius_towns)
-            matched = [eid for eid, entry_keys in keys.items() if _passes(entry_keys, selected)]
-            if matched:
+            total, ranked = fulltext.search_page(
+                forms, idf, required, type_hints=list(parsed.type_hints), now=datetime.now(UTC),
+                near=near, towns=towns, selected=selected, radius_towns=radius_towns,
+                sort=query.effective_sort, offset=query.offset, limit=query.page_size,
+            )
+            if total:
                 break
-        facets = make_facets(query, _facet_counts(keys, selected))
-
-        idf = Idf(vocabulary, index.entry_count())
-        now = datetime.now(dt_timezone.utc)
-        ranked = []
-        for row in _load(matched, _SCORE_COLUMNS):
-            score = sum(m.score(row, idf) for m in matchers)
-            distance = _distance(near, row)
-            score *= _recency_factor(row["sort_date"], now)
-            if distance is not None:
-                score *= 1 + NEAR_BOOST * 0.5 ** ((distance / NEAR_SCALE_KM) ** 2)
-            ranked.append(_Ranked(row["id"], row["page_id"], score, distance, row["sort_date"]))
-        ranked.sort(key=_sort_key(query.effective_sort))
-
-        page = ranked[query.offset : query.offset + query.page_size]
-        hits = self._hits([(r.entry_id, r.score, r.distance) for r in page], parsed)
-        return self._results(query, len(ranked), hits, facets, suggestion)
+        facets = make_facets(query, fulltext.facet_counts(forms, idf, required, selected, radius_towns))
+        hits = self._hits(
+            [(r.entry_id, r.score, None) for r in ranked],
+            parsed,
+            near=near,
+            missing={r.entry_id: [g.surface for i, g in enumerate(groups) if not r.mask & (1 << i)] for r in ranked},
+        )
+        return self._results(query, total, hits, facets, suggestion, parsed)
 
     def _browse(self, query):
         near = query.near_point()
@@ -167,10 +173,13 @@ class DatabaseBackend(SearchBackend):
         hits = self._hits([(eid, None, None) for eid in page_ids], None, near=near)
         return self._results(query, total, hits, make_facets(query, counts), None)
 
-    def _results(self, query, total, hits, facets, suggestion):
-        return SearchResults(query=query, total=total, results=hits, facets=facets, suggestion=suggestion, backend=self.name)
+    def _results(self, query, total, hits, facets, suggestion, parsed=None):
+        return SearchResults(
+            query=query, total=total, results=hits, facets=facets, suggestion=suggestion, backend=self.name,
+            repairs=parsed.repairs() if parsed is not None else [],
+        )
 
-    def _hits(self, ranked, parsed, near=None):
+    def _hits(self, ranked, parsed, near=None, missing=None):
         """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance)."""
         if not ranked:
             return []
@@ -187,7 +196,11 @@ class DatabaseBackend(SearchBackend):
                 continue
             if distance is None and near is not None:
                 distance = _distance(near, row)
-            hits.append(hit_from_document(row["document"], parsed, score=score, distance=distance))
+            hits.append(
+                hit_from_document(
+                    row["document"], parsed, score=score, distance=distance, missing=(missing or {}).get(eid, ())
+                )
+            )
         return hits
 
     def _suggestion(self, text):
@@ -207,12 +220,9 @@ class DatabaseBackend(SearchBackend):
         words = suggestions.typed_words(prefix)
         if not words:
             return []
-        title_filter = reduce(and_, (Q(title_prefixes__contains=f" {w}") for w in words))
-        rows = list(
-            SearchEntry.objects.filter(title_filter)
-            .order_by(F("sort_date").desc(nulls_last=True), "-page_id")
-            .values_list("document", flat=True)[: max(limit * 5, 20)]
-        )
+        ids = fulltext.prefix_entry_ids(words, max(limit * 5, 20))
+        documents = dict(SearchEntry.objects.filter(id__in=ids).values_list("id", "document"))
+        rows = [documents[i] for i in ids if i in documents]
         return suggestions.combine(rows, words, limit, _tag_counts)
 
     # -- more like this ---------------------------------------------------------------------
@@ -270,53 +280,8 @@ class _RebuildResult(NamedTuple):
         return [f"Datenbank-Suchindex neu aufgebaut: {self.entries} Einträge."]
 
 
-class _Ranked(NamedTuple):
-    entry_id: int
-    page_id: int
-    score: float
-    distance: float | None
-    date: datetime | None
-
-
-def _candidate_keys(candidates, radius_towns):
-    """{entry id: {key: {values}}} of the entries a text filter selects."""
-    keys = defaultdict(lambda: defaultdict(set))
-    rows = SearchEntryKey.objects.filter(entry__in=candidates.values("id"))
-    if radius_towns is not None:
-        rows = rows.filter(entry__municipality_ags__in=radius_towns)
-    for entry_id, key, value in rows.values_list("entry_id", "key", "value").iterator(chunk_size=5000):
-        keys[entry_id][key].add(value)
-    return keys
-
-
-def _passes(entry_keys, selected, skip=None):
-    return all(entry_keys.get(key, ()) and not values.isdisjoint(entry_keys[key])
-               for key, values in selected.items() if key != skip)
-
-
-def _facet_counts(keys, selected):
-    """Disjunctive counts: a facet's counts respect every selection but its own."""
-    counts = {key: Counter() for key in FACET_KEYS}
-    for entry_keys in keys.values():
-        failing = [key for key, values in selected.items() if entry_keys.get(key, set()).isdisjoint(values)]
-        if len(failing) > 1:
-            continue
-        for key in FACET_KEYS:
-            if failing and failing[0] != key:
-                continue
-            counts[key].update(entry_keys.get(key, ()))
-    return counts
-
-
 def _has_key(key, values):
     return Exists(SearchEntryKey.objects.filter(entry=OuterRef("pk"), key=key, value__in=list(values)))
-
-
-def _load(ids, columns):
-    rows = []
-    for start in range(0, len(ids), ID_CHUNK):
-        rows.extend(SearchEntry.objects.filter(id__in=ids[start : start + ID_CHUNK]).values(*columns))
-    return rows
 
 
 # -- places ----------------------------------------------------------------------------------
@@ -351,22 +316,6 @@ def _distance_expression(near):
 # -- ordering --------------------------------------------------------------------------------
 def _timestamp(value):
     return value.timestamp() if value else float("-inf")
-
-
-def _recency_factor(date, now):
-    if date is None:
-        return 1.0
-    age_days = max(0.0, (now - date).total_seconds() / 86400)
-    return 1 + RECENCY_BOOST * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
-
-
-def _sort_key(sort):
-    """Orders as Elasticsearch sorts: ties by newest, then by page id descending."""
-    if sort == "date":
-        return lambda r: (-_timestamp(r.date), -r.score, -r.page_id)
-    if sort == "distance":
-        return lambda r: (r.distance if r.distance is not None else float("inf"), -r.score, -r.page_id)
-    return lambda r: (-r.score, -_timestamp(r.date), -r.page_id)
 
 
 def _tag_counts():

@@ -24,8 +24,8 @@ from django.db.models import Count, F, Max
 from django.utils.dateparse import parse_datetime
 
 from search.backends.base import WriteOutcome
-from wiki import page_types
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
+from wiki import page_types
 
 logger = logging.getLogger("search.sync")
 
@@ -60,14 +60,14 @@ def write_documents(documents):
             for page_id, document in documents.items():
                 _write_or_delete(page_id, document, outcome)
         return outcome
-    except Exception:  # noqa: BLE001 - find the page that breaks it, keep the others going
+    except Exception:
         logger.warning("Batch update of database search entries failed; retrying page by page", exc_info=True)
     outcome = WriteOutcome()
     for page_id, document in documents.items():
         try:
             with transaction.atomic():
                 _write_or_delete(page_id, document, outcome)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             logger.exception("Database search entry for page %s could not be written", page_id)
             outcome.failed[page_id] = f"Datenbank-Suchindex: {type(exc).__name__}: {exc}"[:2000]
     return outcome

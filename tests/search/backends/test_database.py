@@ -261,8 +261,10 @@ def test_a_typo_retry_keeps_the_words_the_index_knows(site_tree, backend):
     stadt = make_page(ARNSBERG, "Stadtentwicklung", "Die Stadt plant neu.")
     for page in (staat, stadt):
         fallback_index.upsert_entry(page)
-    # both words are known, no page has both: a look-alike ("Staat") must not stand in
-    assert ids(search(backend, q="Stadt Friedhof")) == []
+    # both words are known, no page has both: each page is found for its own word and lacks
+    # the other; a look-alike ("Staat") never stands in for "Stadt"
+    missing = {hit.id: hit.missing for hit in search(backend, q="Stadt Friedhof").results}
+    assert missing == {staat.pk: ["Stadt"], stadt.pk: ["Friedhof"]}
     assert ids(search(backend, q="Friedhof Staatt")) == [staat.pk]
 
 
