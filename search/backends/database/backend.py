@@ -79,6 +79,10 @@ class DatabaseBackend(SearchBackend):
             if progress is not None:
                 progress(done, total, time.monotonic() - started)
 
+        if fulltext.check_integrity():
+            # A damaged FTS5 index is re-read from the entries first: its triggers must find
+            # the rows the rebuild replaces.
+            fulltext.rebuild_engine_index()
         return _RebuildResult(index.rebuild_entries(progress=report, batch_size=batch_size))
 
     def check(self, expected, progress=None):
