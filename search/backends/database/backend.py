@@ -8,24 +8,20 @@ handlers rather than the outbox. What we do reuse from Wagtail is its notion of 
 (live pages, PageViewRestriction), through search.documents when entries are written.
 
 How a search runs:
-1. The query is analysed by search.analysis exactly like for Elasticsearch: one group per
-   word with its stems, compound parts and synonyms.
-2. Candidates come from the ORM: every group must match the space-padded `all_terms` column
-   (`contains " term "`; on PostgreSQL the same test on the term array, GIN-indexed), through a
-   stem, a synonym, all of its compound parts, or all terms
-   of a multi-word synonym. When that finds nothing, the search is repeated with typo
-   variants from the indexed vocabulary (`analysis.similar_terms`; first letter fixed, never
-   for acronyms), as the Elasticsearch backend does with fuzzy matching. `contains` is LIKE on both databases and all
-   terms are lower-case ASCII, so SQLite and PostgreSQL select the same rows.
-3. Filters and disjunctive facet counts are computed on the filter keys of the candidates
-   (SearchEntryKey); without query text (browsing) they are ORM aggregates instead, so a
-   browse over every page does not load every page.
-4. Scores are computed in Python with BM25-like saturation and IDF from the vocabulary's
-   document frequencies: title > summary = topics/tags > body > places > template documents;
-   stems > synonyms > typo variants > compound parts. A searcher's municipality (`near`)
-   boosts close results, recency is a mild boost.
-5. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
-   (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses.
+1. The query is analysed by search.analysis exactly like for Elasticsearch, with the index's
+   lexicon, so a misspelt word is repaired on its own: one group per word with its stems,
+   compound parts and synonyms, marked as content or filler.
+2. One SQL statement (fulltext.py) on SQLite FTS5 or PostgreSQL tsvector selects the pages that
+   match `analysis.required_matches(…)` of the content words, ranks them (engine score with the
+   field weights of search.ranking, type hint, recency, nearness), filters, sorts and slices
+   them; a second one counts the disjunctive facets on the same candidates. When nothing
+   matched, the search is repeated with typo variants from the vocabulary for the words the
+   index does not know (`analysis.similar_terms`; first letter fixed, never for acronyms), as
+   the Elasticsearch backend does with fuzzy matching.
+3. Without query text (browsing) filters, order and facet counts are ORM aggregates.
+4. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
+   (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses; each hit
+   names the content words it lacks (`missing`).
 """
 
 from __future__ import annotations
