@@ -94,34 +94,36 @@ def _fts_quote(term):
     return '"' + term.replace('"', '""') + '"'
 
 
-def _branch(bit, form, idf):
-    """(sql, params) selecting (id, grp, s) for the pages one form matches."""
+def _branch(bit, form, idf, scored=True):
+    """(sql, params) selecting (id, grp, s) for the pages one form matches; unscored (s = 0)
+    where only the set of pages matters (facet counts), which spares the engine the ranking."""
     if connection.vendor == "postgresql":
         operator = " & " if form.every else " | "
         text = operator.join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in form.terms)
         values = [idf(t) for t in form.terms]
         form_idf = (sum(values) / len(values)) if form.every else max(values)
+        rank = f"{form.weight * form_idf:.6f} * ts_rank('{_PG_WEIGHTS}'::float4[], e.search_vector, q.q)"
         sql = (
-            f"SELECT e.id AS id, {bit} AS grp, {form.weight * form_idf:.6f} * "
-            f"ts_rank('{_PG_WEIGHTS}'::float4[], e.search_vector, q.q) AS s "
+            f"SELECT e.id AS id, {bit} AS grp, {rank if scored else '0.0'} AS s "
             "FROM search_searchentry e, (SELECT to_tsquery('simple', %s) AS q) q WHERE e.search_vector @@ q.q"
         )
         return sql, [text]
     operator = " AND " if form.every else " OR "
     match = operator.join(_fts_quote(t) for t in form.terms)
+    rank = f"{form.weight:.6f} * -bm25(search_entry_fts, {_BM25})"
     sql = (
-        f"SELECT rowid AS id, {bit} AS grp, {form.weight:.6f} * -bm25(search_entry_fts, {_BM25}) AS s "
+        f"SELECT rowid AS id, {bit} AS grp, {rank if scored else '0.0'} AS s "
         "FROM search_entry_fts WHERE search_entry_fts MATCH %s"
     )
     return sql, [match]
 
 
-def _candidates_cte(forms_per_group, idf, required):
+def _candidates_cte(forms_per_group, idf, required, scored=True):
     """`WITH … c AS (id, s, mask)`: pages matching at least `required` groups."""
     branches, params = [], []
     for index, forms in enumerate(forms_per_group):
         for form in forms:
-            sql, p = _branch(1 << index, form, idf)
+            sql, p = _branch(1 << index, form, idf, scored)
             branches.append(sql)
             params.extend(p)
     sql = (
@@ -234,7 +236,7 @@ def search_page(forms_per_group, idf, required, *, type_hints, now, near, towns,
 
 
 def count(forms_per_group, idf, required, selected, radius_towns):
-    cte, params = _candidates_cte(forms_per_group, idf, required)
+    cte, params = _candidates_cte(forms_per_group, idf, required, scored=False)
     where, where_params = _filters(selected, radius_towns)
     sql = f"{cte} SELECT COUNT(*) FROM c JOIN search_searchentry e ON e.id = c.id" + (
         " WHERE " + " AND ".join(where) if where else ""
@@ -248,7 +250,7 @@ def facet_counts(forms_per_group, idf, required, selected, radius_towns):
     """Disjunctive facet counts on the candidates: a facet's counts respect every selection
     but its own. One statement; the candidates are computed once (the CTE is referenced by
     every branch, so both databases materialise it)."""
-    cte, params = _candidates_cte(forms_per_group, idf, required)
+    cte, params = _candidates_cte(forms_per_group, idf, required, scored=False)
     radius, radius_params = _filters({}, radius_towns)
     base = "SELECT c.id FROM c JOIN search_searchentry e ON e.id = c.id" + (
         " WHERE " + " AND ".join(radius) if radius else ""
