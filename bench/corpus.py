@@ -28,7 +28,7 @@ import hashlib
 import random
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import vocab
@@ -38,8 +38,8 @@ CHUNK = 500
 DRAFT_SHARE = 0.02
 TYPE_SHARES = (("case_study", 0.6), ("lesson", 0.25), ("template", 0.15))
 # Publication dates spread over ten years; fixed, not "now", so the corpus is reproducible.
-FIRST_DATE = datetime(2016, 1, 1, tzinfo=timezone.utc)
-LAST_DATE = datetime(2026, 6, 30, tzinfo=timezone.utc)
+FIRST_DATE = datetime(2016, 1, 1, tzinfo=UTC)
+LAST_DATE = datetime(2026, 6, 30, tzinfo=UTC)
 
 
 def external_prefix(seed):
@@ -93,9 +93,7 @@ def describe(seed):
     from wiki.models import CaseStudyPage, KnowledgePage, LessonPage, TemplatePage
 
     pages = KnowledgePage.objects.filter(external_id__startswith=external_prefix(seed))
-    per_town = list(
-        pages.order_by().values("municipality").annotate(n=Count("pk")).values_list("n", flat=True)
-    )
+    per_town = list(pages.order_by().values("municipality").annotate(n=Count("pk")).values_list("n", flat=True))
     return {
         "pages": pages.count(),
         "live_pages": pages.filter(live=True).count(),
@@ -172,7 +170,9 @@ class Generator:
                         name=f"{first} {last}",
                         role=rng.choice(vocab.ROLES),
                         municipality=town,
-                        email=f"{first.lower()}.{last.lower()}@example.org".replace("ö", "oe").replace("ü", "ue").replace("ß", "ss"),
+                        email=f"{first.lower()}.{last.lower()}@example.org".replace("ö", "oe")
+                        .replace("ü", "ue")
+                        .replace("ß", "ss"),
                         phone=f"0{rng.randint(2300, 2999)} 000-{rng.randint(100, 999)} (fiktiv)",
                     )
                 )
@@ -201,8 +201,12 @@ class Generator:
 
         steps = {}
         for town_id, town_page in self.town_pages.items():
-            last = Page.objects.filter(path__startswith=town_page.path, depth=town_page.depth + 1).order_by("-path").first()
-            steps[town_id] = Page._str2int(last.path[-Page.steplen:]) if last else 0
+            last = (
+                Page.objects.filter(path__startswith=town_page.path, depth=town_page.depth + 1)
+                .order_by("-path")
+                .first()
+            )
+            steps[town_id] = Page._str2int(last.path[-Page.steplen :]) if last else 0
         return steps
 
     # -- text -----------------------------------------------------------------------------------
@@ -301,7 +305,8 @@ class Generator:
                 plan.update(
                     title=title,
                     phase=rng.choices(
-                        ("idea", "concept", "pilot", "rollout", "operation", "completed"), weights=(8, 14, 24, 22, 20, 12)
+                        ("idea", "concept", "pilot", "rollout", "operation", "completed"),
+                        weights=(8, 14, 24, 22, 20, 12),
                     )[0],
                     start_year=start,
                     end_year=start + rng.randint(0, 4) if rng.random() < 0.4 else None,
@@ -311,7 +316,11 @@ class Generator:
                     funding=rng.choice(vocab.FUNDING),
                     operator=rng.choice(vocab.OPERATOR_MODELS),
                     licence=rng.choice(vocab.LICENCES),
-                    effort=(f"{rng.randint(3, 36)} Monate", f"{rng.randint(1, 8) / 2:g} Stellen", f"{rng.randint(5, 900)}.000 Euro"),
+                    effort=(
+                        f"{rng.randint(3, 36)} Monate",
+                        f"{rng.randint(1, 8) / 2:g} Stellen",
+                        f"{rng.randint(5, 900)}.000 Euro",
+                    ),
                     budget=f"{rng.randint(20, 2500)}.000 Euro",
                     contact=rng.random() < 0.8,
                 )
@@ -470,7 +479,7 @@ class Generator:
         TemplatePageDocument.objects.bulk_create(
             [
                 TemplatePageDocument(page_id=page_id[plan["number"]], document_id=document.pk, sort_order=0)
-                for plan, document in zip(templates, documents)
+                for plan, document in zip(templates, documents, strict=True)
             ],
             batch_size=CHUNK,
         )

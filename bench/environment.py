@@ -23,7 +23,11 @@ class BenchError(SystemExit):
 
 
 def elasticsearch_url():
-    url = os.environ.get("BENCH_ELASTICSEARCH_URL") or os.environ.get("ELASTICSEARCH_TEST_URL") or os.environ.get("ELASTICSEARCH_URL")
+    url = (
+        os.environ.get("BENCH_ELASTICSEARCH_URL")
+        or os.environ.get("ELASTICSEARCH_TEST_URL")
+        or os.environ.get("ELASTICSEARCH_URL")
+    )
     if not url:
         raise BenchError(
             "no Elasticsearch node: set ELASTICSEARCH_TEST_URL (scripts/services.sh env) or BENCH_ELASTICSEARCH_URL"
@@ -42,9 +46,7 @@ def database_url(size, seed):
         return explicit
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith(("postgres://", "postgresql://")):
-        raise BenchError(
-            "DATABASE_URL must point at PostgreSQL (scripts/services.sh env), or set BENCH_DATABASE_URL"
-        )
+        raise BenchError("DATABASE_URL must point at PostgreSQL (scripts/services.sh env), or set BENCH_DATABASE_URL")
     parts = urlsplit(base)
     if parts.hostname not in {"127.0.0.1", "localhost", "::1"}:
         raise BenchError(f"the benchmark only talks to 127.0.0.1, not {parts.hostname}")
@@ -68,7 +70,9 @@ def ensure_database(url, fresh=False):
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone():
                 return False
-            cursor.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(sql.Identifier(name)))
+            cursor.execute(
+                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(sql.Identifier(name))
+            )
             return True
     finally:
         conn.close()
@@ -130,9 +134,11 @@ def machine(es_client=None):
 
         info["django"] = django.get_version()
         info["wagtail"] = wagtail.__version__
-        info["elasticsearch_py"] = ".".join(str(p) for p in elasticsearch.__versionstr__.split(".")[:3]) if hasattr(
-            elasticsearch, "__versionstr__"
-        ) else str(elasticsearch.__version__)
+        info["elasticsearch_py"] = (
+            ".".join(str(p) for p in elasticsearch.__versionstr__.split(".")[:3])
+            if hasattr(elasticsearch, "__versionstr__")
+            else str(elasticsearch.__version__)
+        )
     except Exception:  # noqa: BLE001 - a missing version is not worth failing a run
         pass
     try:

@@ -67,7 +67,19 @@ def _concurrently(*runs):
 
 
 def _trim(summary):
-    keys = ("n", "median", "p95", "p99", "max", "throughput_rps", "errors", "error_examples", "backends", "degraded", "clients")
+    keys = (
+        "n",
+        "median",
+        "p95",
+        "p99",
+        "max",
+        "throughput_rps",
+        "errors",
+        "error_examples",
+        "backends",
+        "degraded",
+        "clients",
+    )
     return {k: summary.get(k) for k in keys}
 
 
@@ -85,7 +97,9 @@ def phase_hostile(ctx):
         load.run(server.base_url, load.SEARCH_PATH, attacks, 2, 4, 60, "hostile warm-up (attacks)")
 
         es_before, web_before = es_cpu_seconds(ctx.es), server.cpu_seconds()
-        baseline = load.run(server.base_url, load.SEARCH_PATH, ctx.search_mix, NORMAL_CLIENTS, 10**6, budget, "normal load, 45 clients")
+        baseline = load.run(
+            server.base_url, load.SEARCH_PATH, ctx.search_mix, NORMAL_CLIENTS, 10**6, budget, "normal load, 45 clients"
+        )
         out["baseline"] = _trim(baseline)
         out["baseline"]["es_cpu_seconds"] = _delta(es_before, es_cpu_seconds(ctx.es))
         out["baseline"]["web_cpu_seconds"] = round(server.cpu_seconds() - web_before, 2)
@@ -100,7 +114,15 @@ def phase_hostile(ctx):
 
         es_before, web_before = es_cpu_seconds(ctx.es), server.cpu_seconds()
         normal, attack = _concurrently(
-            (server.base_url, load.SEARCH_PATH, ctx.search_mix, NORMAL_CLIENTS, 10**6, budget, "normal load under attack"),
+            (
+                server.base_url,
+                load.SEARCH_PATH,
+                ctx.search_mix,
+                NORMAL_CLIENTS,
+                10**6,
+                budget,
+                "normal load under attack",
+            ),
             (server.base_url, load.SEARCH_PATH, attacks, ATTACKERS, 10**6, budget, "attackers"),
         )
         out["under_attack"] = _trim(normal)
@@ -127,17 +149,37 @@ def phase_hanging(ctx):
             server.start()
             node_before = node.requests
             started = time.monotonic()
-            hang = load.run(server.base_url, load.SEARCH_PATH, ctx.search_mix, HANGING_CLIENTS, 10**6, budget, "hanging node, 50 clients")
+            hang = load.run(
+                server.base_url,
+                load.SEARCH_PATH,
+                ctx.search_mix,
+                HANGING_CLIENTS,
+                10**6,
+                budget,
+                "hanging node, 50 clients",
+            )
             out["hanging"] = _trim(hang)
             out["hanging"]["node_requests"] = node.requests - node_before
             out["hanging"]["seconds"] = round(time.monotonic() - started, 1)
-    with WebServer(environment.child_env(ELASTICSEARCH_URL=None), "no-elasticsearch", workers=WORKERS, log_dir=ctx.output_dir) as server:
+    with WebServer(
+        environment.child_env(ELASTICSEARCH_URL=None), "no-elasticsearch", workers=WORKERS, log_dir=ctx.output_dir
+    ) as server:
         server.start()
         out["database_only"] = _trim(
-            load.run(server.base_url, load.SEARCH_PATH, ctx.search_mix, HANGING_CLIENTS, 10**6, budget, "no Elasticsearch, 50 clients")
+            load.run(
+                server.base_url,
+                load.SEARCH_PATH,
+                ctx.search_mix,
+                HANGING_CLIENTS,
+                10**6,
+                budget,
+                "no Elasticsearch, 50 clients",
+            )
         )
     ctx.results["hanging"] = out
-    log(f"hanging: {out['hanging']['throughput_rps']} req/s, p99 {out['hanging']['p99']} ms, {out['hanging']['node_requests']} requests reached the node")
+    log(
+        f"hanging: {out['hanging']['throughput_rps']} req/s, p99 {out['hanging']['p99']} ms, {out['hanging']['node_requests']} requests reached the node"
+    )
 
 
 def _delta(before, after):
@@ -157,12 +199,21 @@ def render(results):
             "| Load | Requests | Req/s | Median ms | p95 ms | p99 ms | Errors | Degraded | ES CPU s | Web CPU s |",
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
-        for label, key in (("normal, 45 clients alone", "baseline"), ("normal, 45 clients, with 5 attackers", "under_attack"), ("the 5 attackers", "attack"), ("attack queries, 1 client alone", "attack_alone")):
+        for label, key in (
+            ("normal, 45 clients alone", "baseline"),
+            ("normal, 45 clients, with 5 attackers", "under_attack"),
+            ("the 5 attackers", "attack"),
+            ("attack queries, 1 client alone", "attack_alone"),
+        ):
             s = hostile.get(key) or {}
             out.append(
                 f"| {label} | {s.get('n')} | {s.get('throughput_rps')} | {s.get('median')} | {s.get('p95')} | {s.get('p99')} | {s.get('errors')} | {s.get('degraded')} | {s.get('es_cpu_seconds', '–')} | {s.get('web_cpu_seconds', '–')} |"
             )
-        out += ["", f"Normal throughput under attack: {hostile.get('throughput_share')} of the baseline (target ≥ {TARGET_SHARE}): **{'met' if hostile.get('target_met') else 'missed'}**. ES CPU per attack query alone: {(hostile.get('attack_alone') or {}).get('es_cpu_ms_per_request', '–')} ms.", ""]
+        out += [
+            "",
+            f"Normal throughput under attack: {hostile.get('throughput_share')} of the baseline (target ≥ {TARGET_SHARE}): **{'met' if hostile.get('target_met') else 'missed'}**. ES CPU per attack query alone: {(hostile.get('attack_alone') or {}).get('es_cpu_ms_per_request', '–')} ms.",
+            "",
+        ]
     hanging = results.get("hanging")
     if hanging:
         h, d = hanging.get("hanging") or {}, hanging.get("database_only") or {}

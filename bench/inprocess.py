@@ -42,7 +42,11 @@ def service_latency(param_sets, rounds, label, backend="elasticsearch", budget_s
         summary["overhead_over_took_ms"] = summarize(overhead)
     log(
         f"{label}: n={summary['n']} median {summary['median']} ms, p95 {summary['p95']} ms"
-        + (f", ES took median {summary['es_took_ms']['median']} ms, overhead median {summary['overhead_over_took_ms']['median']} ms" if took else "")
+        + (
+            f", ES took median {summary['es_took_ms']['median']} ms, overhead median {summary['overhead_over_took_ms']['median']} ms"
+            if took
+            else ""
+        )
     )
     return summary
 
@@ -94,10 +98,9 @@ def _searchable(es, alias, page_id, marker):
 def publish_to_searchable(seed, edits, es, alias, timeout=15.0, poll=0.01):
     """Edit the summary of `edits` live corpus pages, publish a revision each, and time until
     the change is searchable. Each page is restored (published again) afterwards."""
+    from bench.corpus import sample_pages
     from search.models import SearchEntry
     from wiki.models import KnowledgePage
-
-    from bench.corpus import sample_pages
 
     page_ids = sample_pages(seed, edits, rng_seed=seed)
     publish_calls, searchable, database_hits, timeouts = [], [], 0, 0

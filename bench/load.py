@@ -48,7 +48,11 @@ def query_mix(towns, topics, tags, count, seed):
                 params["topic"] = rng.sample(topics, 2)
                 params["type"] = ["case_study", "template"]
         elif kind == "near_radius":
-            params = {"q": rng.choice(vocab.ONE_WORD_QUERIES), "near": rng.choice(towns)[0], "radius": rng.choice(["15", "25", "40"])}
+            params = {
+                "q": rng.choice(vocab.ONE_WORD_QUERIES),
+                "near": rng.choice(towns)[0],
+                "radius": rng.choice(["15", "25", "40"]),
+            }
             if rng.random() < 0.3:
                 params["sort"] = "distance"
         else:

@@ -52,7 +52,9 @@ def profile_search(param_sets, output_dir, backend, rounds=2):
         "wall_ms_per_search": round((time.perf_counter() - wall) / count * 1000, 2),
         "profile": _write(profiler, Path(output_dir) / "profiles" / f"search-{backend}.txt"),
     }
-    log(f"profile search ({backend}): {result['cpu_ms_per_search']} ms CPU per search (with profiler), {result['profile']}")
+    log(
+        f"profile search ({backend}): {result['cpu_ms_per_search']} ms CPU per search (with profiler), {result['profile']}"
+    )
     return result
 
 

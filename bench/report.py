@@ -58,9 +58,10 @@ def add_verdicts(results):
             met = value < limit if op == "<" else value >= limit
         targets.append({"target": name, "measured": value, "unit": unit, "limit": f"{op} {limit:g}", "met": met})
     results["targets"] = targets
-    results["targets_apply"] = _get(results, "corpus", "pages") is not None and abs(
-        (_get(results, "corpus", "pages") or 0) - TARGET_SIZE
-    ) <= TARGET_SIZE * 0.05
+    results["targets_apply"] = (
+        _get(results, "corpus", "pages") is not None
+        and abs((_get(results, "corpus", "pages") or 0) - TARGET_SIZE) <= TARGET_SIZE * 0.05
+    )
     results["ratios_to_wagtail"] = _ratios(results)
     return results
 
@@ -103,7 +104,10 @@ def _fmt(value, digits=1):
 
 def _table(header, rows):
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join((_fmt(c) if not isinstance(c, str) else c).replace("|", "\\|") for c in row) + " |" for row in rows]
+    lines += [
+        "| " + " | ".join((_fmt(c) if not isinstance(c, str) else c).replace("|", "\\|") for c in row) + " |"
+        for row in rows
+    ]
     return "\n".join(lines)
 
 
@@ -148,13 +152,20 @@ def render(results, json_name="benchmarks.json"):
     out.append("### Targets (issue 6)")
     out.append("")
     if not results.get("targets_apply"):
-        out.append(f"_The targets are defined for {TARGET_SIZE:,} pages; this run used {_fmt(corpus.get('pages'))}, so the column \"met\" is for orientation only._")
+        out.append(
+            f'_The targets are defined for {TARGET_SIZE:,} pages; this run used {_fmt(corpus.get("pages"))}, so the column "met" is for orientation only._'
+        )
         out.append("")
     out.append(
         _table(
             ["Target", "Measured", "Limit", "Met"],
             [
-                [t["target"], f"{_fmt(t['measured'], 2)} {t['unit']}", f"{t['limit']} {t['unit']}", "–" if t["met"] is None else ("**met**" if t["met"] else "**missed**")]
+                [
+                    t["target"],
+                    f"{_fmt(t['measured'], 2)} {t['unit']}",
+                    f"{t['limit']} {t['unit']}",
+                    "–" if t["met"] is None else ("**met**" if t["met"] else "**missed**"),
+                ]
                 for t in results.get("targets", [])
             ],
         )
@@ -169,22 +180,55 @@ def render(results, json_name="benchmarks.json"):
         for clients in (1, 8):
             s = http.get(f"search_{clients}") or {}
             if s:
-                rows.append([
-                    backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("max"), s.get("throughput_rps"),
-                    s.get("web_cpu_ms_per_request"), s.get("es_cpu_ms_per_request"), s.get("errors"),
-                ])
-    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Max", "Req/s", "Web CPU ms/req", "ES CPU ms/req", "Errors"], rows))
+                rows.append(
+                    [
+                        backend,
+                        clients,
+                        s.get("n"),
+                        s.get("median"),
+                        s.get("p95"),
+                        s.get("max"),
+                        s.get("throughput_rps"),
+                        s.get("web_cpu_ms_per_request"),
+                        s.get("es_cpu_ms_per_request"),
+                        s.get("errors"),
+                    ]
+                )
+    out.append(
+        _table(
+            [
+                "Backend",
+                "Clients",
+                "Requests",
+                "Median",
+                "p95",
+                "Max",
+                "Req/s",
+                "Web CPU ms/req",
+                "ES CPU ms/req",
+                "Errors",
+            ],
+            rows,
+        )
+    )
     out.append("")
     kinds = ["one_word", "multi_word", "facets", "near_radius", "browse"]
     rows = []
     for backend in ("elasticsearch", "database"):
         by_kind = _get(results, f"http_{backend}", "search_1", "by_kind") or {}
         if by_kind:
-            rows.append([backend] + [f"{_fmt(_get(by_kind, k, 'median'))} / {_fmt(_get(by_kind, k, 'p95'))}" for k in kinds])
+            rows.append(
+                [backend] + [f"{_fmt(_get(by_kind, k, 'median'))} / {_fmt(_get(by_kind, k, 'p95'))}" for k in kinds]
+            )
     if rows:
         out.append("By kind of query, 1 client (median / p95 ms):")
         out.append("")
-        out.append(_table(["Backend", "One word", "Several words", "With facet filters", "near + radius", "Browse (empty q)"], rows))
+        out.append(
+            _table(
+                ["Backend", "One word", "Several words", "With facet filters", "near + radius", "Browse (empty q)"],
+                rows,
+            )
+        )
         out.append("")
 
     out.append(
@@ -203,11 +247,25 @@ def render(results, json_name="benchmarks.json"):
         for clients in (1, 8):
             s = http.get(f"suggest_{clients}") or {}
             if s:
-                rows.append([
-                    backend, clients, s.get("n"), s.get("median"), s.get("p95"), s.get("throughput_rps"),
-                    s.get("web_cpu_ms_per_request"), s.get("es_cpu_ms_per_request"), s.get("errors"),
-                ])
-    out.append(_table(["Backend", "Clients", "Requests", "Median", "p95", "Req/s", "Web CPU ms/req", "ES CPU ms/req", "Errors"], rows))
+                rows.append(
+                    [
+                        backend,
+                        clients,
+                        s.get("n"),
+                        s.get("median"),
+                        s.get("p95"),
+                        s.get("throughput_rps"),
+                        s.get("web_cpu_ms_per_request"),
+                        s.get("es_cpu_ms_per_request"),
+                        s.get("errors"),
+                    ]
+                )
+    out.append(
+        _table(
+            ["Backend", "Clients", "Requests", "Median", "p95", "Req/s", "Web CPU ms/req", "ES CPU ms/req", "Errors"],
+            rows,
+        )
+    )
     out.append("")
 
     rebuild = results.get("rebuild") or {}
@@ -218,17 +276,52 @@ def render(results, json_name="benchmarks.json"):
     out.append("")
     out.append(
         _table(
-            ["", "Ours: `manage.py search_rebuild`", "Wagtail: `manage.py update_index --backend wagtail_es8`", "Ratio ours/Wagtail"],
+            [
+                "",
+                "Ours: `manage.py search_rebuild`",
+                "Wagtail: `manage.py update_index --backend wagtail_es8`",
+                "Ratio ours/Wagtail",
+            ],
             [
                 ["Repetitions", rebuild.get("repetitions"), reference.get("repetitions"), ""],
                 ["Documents", rebuild.get("documents"), reference.get("documents"), ""],
-                ["Time, median (s)", _get(rebuild, "seconds", "median"), _get(reference, "seconds", "median"), _fmt(ratios.get("rebuild_time"), 2)],
+                [
+                    "Time, median (s)",
+                    _get(rebuild, "seconds", "median"),
+                    _get(reference, "seconds", "median"),
+                    _fmt(ratios.get("rebuild_time"), 2),
+                ],
                 ["Time, max (s)", _get(rebuild, "seconds", "max"), _get(reference, "seconds", "max"), ""],
-                ["Throughput (pages/s, median run)", rebuild.get("pages_per_second_median"), reference.get("pages_per_second_median"), _fmt(ratios.get("rebuild_throughput"), 2)],
-                ["Fill phase alone (pages/s, as the command reports it)", rebuild.get("fill_pages_per_second_median"), "–", ""],
-                ["CPU time of the command (s, median)", rebuild.get("cpu_seconds_median"), reference.get("cpu_seconds_median"), ""],
-                ["CPU time of Elasticsearch meanwhile (s, median)", rebuild.get("es_cpu_seconds_median"), reference.get("es_cpu_seconds_median"), ""],
-                ["Peak RSS of the command (MiB)", rebuild.get("peak_rss_mib_max"), reference.get("peak_rss_mib_max"), _fmt(ratios.get("rebuild_peak_rss"), 2)],
+                [
+                    "Throughput (pages/s, median run)",
+                    rebuild.get("pages_per_second_median"),
+                    reference.get("pages_per_second_median"),
+                    _fmt(ratios.get("rebuild_throughput"), 2),
+                ],
+                [
+                    "Fill phase alone (pages/s, as the command reports it)",
+                    rebuild.get("fill_pages_per_second_median"),
+                    "–",
+                    "",
+                ],
+                [
+                    "CPU time of the command (s, median)",
+                    rebuild.get("cpu_seconds_median"),
+                    reference.get("cpu_seconds_median"),
+                    "",
+                ],
+                [
+                    "CPU time of Elasticsearch meanwhile (s, median)",
+                    rebuild.get("es_cpu_seconds_median"),
+                    reference.get("es_cpu_seconds_median"),
+                    "",
+                ],
+                [
+                    "Peak RSS of the command (MiB)",
+                    rebuild.get("peak_rss_mib_max"),
+                    reference.get("peak_rss_mib_max"),
+                    _fmt(ratios.get("rebuild_peak_rss"), 2),
+                ],
             ],
         )
     )
@@ -254,7 +347,7 @@ def render(results, json_name="benchmarks.json"):
             f"The same {inprocess.get('queries')} text queries (one word and several words), {inprocess.get('rounds')} rounds after a warm-up round. "
             "Ours: `search.service` with everything the API returns (10 hits with snippets, total, six disjunctive facets, "
             "spelling suggestion). Wagtail: `count()` + first 10 results (what a paginated search view does); with facets "
-            "additionally `.facet(\"content_type_id\")` and `.facet(\"municipality_id\")`, the only comparable facets its backend can compute."
+            'additionally `.facet("content_type_id")` and `.facet("municipality_id")`, the only comparable facets its backend can compute.'
         )
         out.append("")
         rows = []
@@ -269,7 +362,16 @@ def render(results, json_name="benchmarks.json"):
         ):
             s = inprocess.get(key) or {}
             if s:
-                rows.append([label, s.get("n"), s.get("median"), s.get("p95"), _get(s, "es_took_ms", "median"), _get(s, "overhead_over_took_ms", "median")])
+                rows.append(
+                    [
+                        label,
+                        s.get("n"),
+                        s.get("median"),
+                        s.get("p95"),
+                        _get(s, "es_took_ms", "median"),
+                        _get(s, "overhead_over_took_ms", "median"),
+                    ]
+                )
         out.append(_table(["", "Searches", "Median", "p95", "ES took, median", "Overhead over took, median"], rows))
         out.append("")
         out.append(
@@ -293,8 +395,20 @@ def render(results, json_name="benchmarks.json"):
             _table(
                 ["", "n", "Median", "p95", "Max"],
                 [
-                    ["Edit + publish call returns", _get(publish, "publish_call", "n"), _get(publish, "publish_call", "median"), _get(publish, "publish_call", "p95"), _get(publish, "publish_call", "max")],
-                    ["Searchable in Elasticsearch", es_pub.get("n"), es_pub.get("median"), es_pub.get("p95"), es_pub.get("max")],
+                    [
+                        "Edit + publish call returns",
+                        _get(publish, "publish_call", "n"),
+                        _get(publish, "publish_call", "median"),
+                        _get(publish, "publish_call", "p95"),
+                        _get(publish, "publish_call", "max"),
+                    ],
+                    [
+                        "Searchable in Elasticsearch",
+                        es_pub.get("n"),
+                        es_pub.get("median"),
+                        es_pub.get("p95"),
+                        es_pub.get("max"),
+                    ],
                 ],
             )
         )
@@ -313,7 +427,12 @@ def render(results, json_name="benchmarks.json"):
         mem = _get(results, f"http_{backend}", "memory") or {}
         if mem:
             rows.append(
-                [f"gunicorn, {backend} backend", mem.get("master_peak_rss_mib"), ", ".join(_fmt(v) for v in mem.get("worker_peak_rss_mib", [])), mem.get("total_peak_rss_mib")]
+                [
+                    f"gunicorn, {backend} backend",
+                    mem.get("master_peak_rss_mib"),
+                    ", ".join(_fmt(v) for v in mem.get("worker_peak_rss_mib", [])),
+                    mem.get("total_peak_rss_mib"),
+                ]
             )
     if rebuild:
         rows.append(["`search_rebuild` command", "", "", rebuild.get("peak_rss_mib_max")])
@@ -333,13 +452,30 @@ def render(results, json_name="benchmarks.json"):
         out.append("### Profiles (`--profile`)")
         out.append("")
         rows = []
-        for key, label in (("search_elasticsearch", "search, Elasticsearch backend"), ("search_database", "search, database backend")):
+        for key, label in (
+            ("search_elasticsearch", "search, Elasticsearch backend"),
+            ("search_database", "search, database backend"),
+        ):
             p = profiles.get(key) or {}
             if p.get("searches"):
-                rows.append([label, p["searches"], f"{_fmt(p['cpu_ms_per_search'], 2)} ms CPU per search (profiled)", f"`{Path(p['profile']).name}`"])
+                rows.append(
+                    [
+                        label,
+                        p["searches"],
+                        f"{_fmt(p['cpu_ms_per_search'], 2)} ms CPU per search (profiled)",
+                        f"`{Path(p['profile']).name}`",
+                    ]
+                )
         p = profiles.get("build_documents") or {}
         if p.get("pages"):
-            rows.append(["building search documents", p["pages"], f"{_fmt(p['cpu_ms_per_document'], 3)} ms CPU per page", f"`{Path(p['profile']).name}`"])
+            rows.append(
+                [
+                    "building search documents",
+                    p["pages"],
+                    f"{_fmt(p['cpu_ms_per_document'], 3)} ms CPU per page",
+                    f"`{Path(p['profile']).name}`",
+                ]
+            )
         out.append(_table(["Operation", "n", "Cost", "Profile"], rows))
         out.append("")
 
@@ -384,9 +520,13 @@ def summary_text(results):
     lines = ["", "Targets (issue 6):"]
     for t in results.get("targets", []):
         state = "–" if t["met"] is None else ("met" if t["met"] else "MISSED")
-        lines.append(f"  {state:7} {t['target']}: {_fmt(t['measured'], 2)} {t['unit']} (limit {t['limit']} {t['unit']})")
+        lines.append(
+            f"  {state:7} {t['target']}: {_fmt(t['measured'], 2)} {t['unit']} (limit {t['limit']} {t['unit']})"
+        )
     ratios = results.get("ratios_to_wagtail") or {}
-    lines.append("Ratios to Wagtail's elasticsearch8 backend: " + ", ".join(f"{k} {_fmt(v, 2)}" for k, v in ratios.items()))
+    lines.append(
+        "Ratios to Wagtail's elasticsearch8 backend: " + ", ".join(f"{k} {_fmt(v, 2)}" for k, v in ratios.items())
+    )
     if results.get("errors"):
         lines.append("Failed phases: " + ", ".join(results["errors"]))
     return "\n".join(lines)

@@ -11,7 +11,7 @@ import argparse
 import os
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import environment
@@ -53,20 +53,35 @@ class Profile:
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--size", type=int, default=None, help="knowledge pages in the corpus (default 10000; 1000, 10000, 50000 documented)")
+    parser.add_argument(
+        "--size",
+        type=int,
+        default=None,
+        help="knowledge pages in the corpus (default 10000; 1000, 10000, 50000 documented)",
+    )
     parser.add_argument("--seed", type=int, default=42, help="seed of the corpus and the query mix (default 42)")
     parser.add_argument("--quick", action="store_true", help="smoke run: ~200 pages, few repetitions (1–2 minutes)")
-    parser.add_argument("--fresh", action="store_true", help="drop and recreate the bench database of this size and seed")
+    parser.add_argument(
+        "--fresh", action="store_true", help="drop and recreate the bench database of this size and seed"
+    )
     parser.add_argument("--output-dir", type=Path, default=None, help="where to write results (default bench-results/)")
     parser.add_argument(
-        "--markdown", type=Path, default=None,
+        "--markdown",
+        type=Path,
+        default=None,
         help="Markdown file whose results section is (re)written (default docs/benchmarks.md for full runs, "
         "<output-dir>/benchmarks.md for --quick)",
     )
-    parser.add_argument("--json", type=Path, default=None, help="also copy the JSON here (full runs default: docs/benchmarks.json)")
+    parser.add_argument(
+        "--json", type=Path, default=None, help="also copy the JSON here (full runs default: docs/benchmarks.json)"
+    )
     parser.add_argument("--skip", action="append", default=[], choices=PHASE_NAMES, help="skip a phase (repeatable)")
-    parser.add_argument("--profile", action="store_true", help="also write pyinstrument profiles of search and document building")
-    parser.add_argument("--keep-indices", action="store_true", help="leave the bench indices in Elasticsearch afterwards")
+    parser.add_argument(
+        "--profile", action="store_true", help="also write pyinstrument profiles of search and document building"
+    )
+    parser.add_argument(
+        "--keep-indices", action="store_true", help="leave the bench indices in Elasticsearch afterwards"
+    )
     args = parser.parse_args(argv)
     if args.size is None:
         args.size = 200 if args.quick else 10000
@@ -88,14 +103,15 @@ def phase_setup(ctx):
     info = corpus.ensure_corpus(ctx.args.size, ctx.args.seed)
     ctx.results["corpus"] = {**info, "size_requested": ctx.args.size, "seed": ctx.args.seed}
     if info["created"]:
-        ctx.results["corpus"]["pages_per_second"] = round(info["pages"] / info["seconds"], 1) if info["seconds"] else None
+        ctx.results["corpus"]["pages_per_second"] = (
+            round(info["pages"] / info["seconds"], 1) if info["seconds"] else None
+        )
 
 
 def phase_fallback(ctx):
     """Fill the database fallback index (our rebuild of it), timed in-process."""
-    from search.backends.database import index as fallback_index
-
     from bench.progress import Progress
+    from search.backends.database import index as fallback_index
 
     progress = None
     started = time.monotonic()
@@ -118,14 +134,15 @@ def phase_fallback(ctx):
 
 def phase_rebuild(ctx):
     """Our full rebuild (`manage.py search_rebuild`), as a child process: time, pages/s, peak RSS."""
-    from search.backends.elasticsearch.index import document_count
-
     from bench.server import run_command
+    from search.backends.elasticsearch.index import document_count
 
     runs = []
     for repetition in range(ctx.profile.rebuild_repetitions):
         es_before = es_cpu_seconds(ctx.es)
-        outcome = run_command(["search_rebuild"], environment.child_env(), f"rebuild {repetition + 1}/{ctx.profile.rebuild_repetitions}")
+        outcome = run_command(
+            ["search_rebuild"], environment.child_env(), f"rebuild {repetition + 1}/{ctx.profile.rebuild_repetitions}"
+        )
         outcome["es_cpu_seconds"] = _delta(es_before, es_cpu_seconds(ctx.es))
         if outcome["returncode"] != 0:
             raise RuntimeError(f"search_rebuild failed ({outcome['returncode']}): {outcome['output_tail']}")
@@ -134,7 +151,9 @@ def phase_rebuild(ctx):
         outcome["fill_pages_per_second"] = _fill_rate(outcome["output_tail"])
         outcome["pages_per_second"] = round(documents / outcome["seconds"], 1)
         runs.append(outcome)
-        log(f"rebuild: {documents} documents in {outcome['seconds']:.1f} s ({outcome['pages_per_second']:.0f} pages/s), peak RSS {outcome['peak_rss_mib']} MiB")
+        log(
+            f"rebuild: {documents} documents in {outcome['seconds']:.1f} s ({outcome['pages_per_second']:.0f} pages/s), peak RSS {outcome['peak_rss_mib']} MiB"
+        )
     ctx.results["rebuild"] = _runs_summary(runs)
 
 
@@ -173,7 +192,9 @@ def phase_reference_index(ctx):
         outcome["documents"] = reference.indexed_pages(ctx.es)
         outcome["pages_per_second"] = round(outcome["documents"] / outcome["seconds"], 1)
         runs.append(outcome)
-        log(f"wagtail update_index: {outcome['documents']} page documents in {outcome['seconds']:.1f} s, peak RSS {outcome['peak_rss_mib']} MiB")
+        log(
+            f"wagtail update_index: {outcome['documents']} page documents in {outcome['seconds']:.1f} s, peak RSS {outcome['peak_rss_mib']} MiB"
+        )
     ctx.results["reference_update_index"] = _runs_summary(runs)
 
 
@@ -221,16 +242,29 @@ def _http(ctx, backend):
         out["health"] = health
         # Warm-up: every worker answers a few requests of each kind before timing starts; the
         # slowest of them is the cost of a cold worker (imports, vocabulary, connections).
-        warm = load.run(server.base_url, load.SEARCH_PATH, mix, 8, 3 if ctx.profile.quick else 6, 60, f"{backend} warm-up")
+        warm = load.run(
+            server.base_url, load.SEARCH_PATH, mix, 8, 3 if ctx.profile.quick else 6, 60, f"{backend} warm-up"
+        )
         load.run(server.base_url, load.SUGGEST_PATH, suggest, 4, 5, 30, f"{backend} suggest warm-up")
         out["cold_worker_max_ms"] = warm["max"]
         budget = ctx.profile.budget_seconds
         measure = lambda *a: _with_cpu(ctx, server, backend, *a)  # noqa: E731
-        out["search_1"] = measure(load.SEARCH_PATH, mix, 1, ctx.profile.search_requests_1, budget, f"{backend} search, 1 client")
-        out["search_8"] = measure(load.SEARCH_PATH, mix, 8, ctx.profile.search_requests_per_client_8, budget, f"{backend} search, 8 clients")
-        out["suggest_1"] = measure(load.SUGGEST_PATH, suggest, 1, ctx.profile.suggest_requests, budget, f"{backend} suggest, 1 client")
+        out["search_1"] = measure(
+            load.SEARCH_PATH, mix, 1, ctx.profile.search_requests_1, budget, f"{backend} search, 1 client"
+        )
+        out["search_8"] = measure(
+            load.SEARCH_PATH, mix, 8, ctx.profile.search_requests_per_client_8, budget, f"{backend} search, 8 clients"
+        )
+        out["suggest_1"] = measure(
+            load.SUGGEST_PATH, suggest, 1, ctx.profile.suggest_requests, budget, f"{backend} suggest, 1 client"
+        )
         out["suggest_8"] = measure(
-            load.SUGGEST_PATH, suggest, 8, max(ctx.profile.suggest_requests // 8, 5), budget, f"{backend} suggest, 8 clients"
+            load.SUGGEST_PATH,
+            suggest,
+            8,
+            max(ctx.profile.suggest_requests // 8, 5),
+            budget,
+            f"{backend} suggest, 8 clients",
         )
         out["memory"] = server.memory()
         log(f"{backend} web memory: {out['memory']}")
@@ -303,13 +337,20 @@ def phase_inprocess(ctx):
     out["user_queries"] = len(user)
     out["ours_user_partial"] = inprocess.service_latency(user, rounds, "our service, user queries, partial matching")
     with inprocess.all_words_rule():
-        out["ours_user_all_words"] = inprocess.service_latency(user, rounds, "our service, user queries, all-words rule")
-    out["reference_text"] = reference.search_latency(text_queries, rounds, facet=False, label="wagtail search, text queries")
+        out["ours_user_all_words"] = inprocess.service_latency(
+            user, rounds, "our service, user queries, all-words rule"
+        )
+    out["reference_text"] = reference.search_latency(
+        text_queries, rounds, facet=False, label="wagtail search, text queries"
+    )
     out["reference_text_facets"] = reference.search_latency(
         text_queries, rounds, facet=True, label="wagtail search + facet(), text queries"
     )
     out["ours_database_text"] = inprocess.service_latency(
-        [{"q": q} for q in text_queries], max(1, rounds // 2), "our service (database), text queries", backend="database",
+        [{"q": q} for q in text_queries],
+        max(1, rounds // 2),
+        "our service (database), text queries",
+        backend="database",
         budget_seconds=ctx.profile.budget_seconds,
     )
 
@@ -317,7 +358,9 @@ def phase_inprocess(ctx):
 def phase_publish(ctx):
     from bench import inprocess
 
-    result = ctx.results["publish"] = inprocess.publish_to_searchable(ctx.args.seed, ctx.profile.publish_edits, ctx.es, ctx.alias)
+    result = ctx.results["publish"] = inprocess.publish_to_searchable(
+        ctx.args.seed, ctx.profile.publish_edits, ctx.es, ctx.alias
+    )
     if result["timeouts"]:
         raise RuntimeError(
             f"{result['timeouts']} of {result['edits']} published edits were not searchable after {result['timeout_seconds']} s"
@@ -357,6 +400,8 @@ def _hostile():
     from bench import hostile
 
     return hostile
+
+
 PHASE_NAMES = [name for name, _ in PHASES]
 
 
@@ -380,7 +425,9 @@ def _prepare_mix(ctx):
 
     towns = list(Municipality.objects.order_by("ags").values_list("ags", "district_ags"))
     topics = list(Topic.objects.order_by("slug").values_list("slug", flat=True))
-    tags = list(Tag.objects.filter(pages__isnull=False).distinct().order_by("slug").values_list("slug", flat=True)) or ["x"]
+    tags = list(Tag.objects.filter(pages__isnull=False).distinct().order_by("slug").values_list("slug", flat=True)) or [
+        "x"
+    ]
     ctx.search_mix = load.query_mix(towns, topics, tags, 500, ctx.args.seed)
     ctx.text_queries = (vocab.ONE_WORD_QUERIES + vocab.MULTI_WORD_QUERIES)[: ctx.profile.inprocess_queries]
 
@@ -388,7 +435,7 @@ def _prepare_mix(ctx):
 def main(argv=None):
     args = parse_args(argv)
     profile = Profile(args.quick, args.size)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     output_dir = (args.output_dir or environment.PROJECT_DIR / "bench-results").resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
     log(f"size {args.size}, seed {args.seed}{', quick' if args.quick else ''}; results in {output_dir}")
@@ -452,7 +499,9 @@ def main(argv=None):
     copies = [args.json] if args.json else ([] if partial else [environment.PROJECT_DIR / "docs" / "benchmarks.json"])
     for copy in copies:
         report.write_json(ctx.results, copy)
-    markdown = args.markdown or (output_dir / "benchmarks.md" if partial else environment.PROJECT_DIR / "docs" / "benchmarks.md")
+    markdown = args.markdown or (
+        output_dir / "benchmarks.md" if partial else environment.PROJECT_DIR / "docs" / "benchmarks.md"
+    )
     report.write_markdown(ctx.results, markdown, json_name=str(copies[0].name if copies else json_path.name))
     log(f"results: {json_path}, {markdown}")
     print(report.summary_text(ctx.results))

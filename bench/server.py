@@ -78,15 +78,24 @@ class WebServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "w")
         command = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}",
-            "--workers", str(self.workers),
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
             "--preload",  # as the README deploys it: the vocabulary is read once, in the master
-            "--timeout", "120",
-            "--log-level", "warning",
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
         ]
         log(f"web ({self.name}): starting gunicorn with {self.workers} workers on 127.0.0.1:{self.port}")
-        self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT_DIR, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -122,7 +131,9 @@ class WebServer:
             "worker_peak_rss_mib": sorted(mib(s["VmHWM"]) for s in workers.values()),
             "worker_rss_mib": sorted(mib(s["VmRSS"]) for s in workers.values()),
             "max_worker_peak_rss_mib": max((mib(s["VmHWM"]) for s in workers.values()), default=None),
-            "total_peak_rss_mib": round(mib(master.get("VmHWM", 0)) + sum(mib(s["VmHWM"]) for s in workers.values()), 1),
+            "total_peak_rss_mib": round(
+                mib(master.get("VmHWM", 0)) + sum(mib(s["VmHWM"]) for s in workers.values()), 1
+            ),
         }
 
     def stop(self):

@@ -46,7 +46,9 @@ def _one(kind):
         "pdf": (lambda: sample_files.pdf_bytes(["Parkraumsensoren"] * 50, pages=20), "normal.pdf"),
     }[kind]
     data = data()
-    user, _ = get_user_model().objects.get_or_create(username="bench-uploads", defaults={"is_superuser": True, "is_staff": True})
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench-uploads", defaults={"is_superuser": True, "is_staff": True}
+    )
     client = Client()
     client.force_login(user)
     client.get("/admin/")  # warm up imports outside the measurement
@@ -54,7 +56,11 @@ def _one(kind):
     started = time.monotonic()
     response = client.post(
         reverse("wagtaildocs:add"),
-        {"title": f"Bench {kind}", "collection": Collection.get_first_root_node().pk, "file": SimpleUploadedFile(name, data)},
+        {
+            "title": f"Bench {kind}",
+            "collection": Collection.get_first_root_node().pk,
+            "file": SimpleUploadedFile(name, data),
+        },
     )
     seconds = time.monotonic() - started
     stored = KnowledgeDocument.objects.filter(title=f"Bench {kind}")

@@ -23,7 +23,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.elasticsearch, pytest.mark.postgres]
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory):
     database_url = os.environ.get("DATABASE_URL", "")
-    require_service("PostgreSQL", database_url.startswith(("postgres://", "postgresql://")), "DATABASE_URL must point at PostgreSQL")
+    require_service(
+        "PostgreSQL", database_url.startswith(("postgres://", "postgresql://")), "DATABASE_URL must point at PostgreSQL"
+    )
     require_service("Elasticsearch", bool(os.environ.get("ELASTICSEARCH_TEST_URL")), "set ELASTICSEARCH_TEST_URL")
     out = tmp_path_factory.mktemp("bench")
     docs = [PROJECT_DIR / "docs" / name for name in ("benchmarks.md", "benchmarks.json")]
@@ -112,4 +114,4 @@ def test_the_load_client_reads_elasticsearch_took_from_server_timing():
 
     assert _es_took({}, 'es;dur=7;desc="Elasticsearch", search;dur=12.5;desc="Suche"') == 7.0
     assert _es_took({"es_took_ms": 3}, None) == 3.0
-    assert _es_took({}, 'search;dur=12.5') is None
+    assert _es_took({}, "search;dur=12.5") is None

@@ -137,3 +137,26 @@ def test_parent_tags_are_filter_keys_too(site_tree):
     page = make_page(OLPE, "Carsharing im Kreis Olpe", tags=[sharing])
     entry = fallback_index.upsert_entry(page)
     assert {("tag", "carsharing"), ("tag", "mobilitaet")} <= _keys(entry)
+
+
+def test_search_check_finds_a_damaged_full_text_index_and_rebuild_repairs_it(lighting, settings):
+    from django.db import connection
+
+    from search.backends.database import DatabaseBackend
+
+    backend = DatabaseBackend()
+    fallback_index.upsert_entry(lighting)
+    expected = {lighting.pk: None}
+    assert backend.check(expected).count == 0
+    if connection.vendor == "sqlite":
+        # the engine's index loses the page while the entry stays
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_entry_fts(search_entry_fts) VALUES ('delete-all')")
+        assert backend.check(expected).stale == [lighting.pk]
+    backend.rebuild()
+    assert backend.check(expected).count == 0
+    from search import reference
+    from search.query import SearchQuery
+
+    results = backend.search(SearchQuery.from_params({"q": "Straßenbeleuchtung"}, reference.get()))
+    assert [hit.id for hit in results.results] == [lighting.pk]

@@ -44,7 +44,15 @@ PARTIAL_PHENOMENON_FLOOR = 0.75
 # The ablation: with the all-words rule the whole suite must stay at least this far below the
 # threshold, so the gate measures the rule and not the corpus.
 ABLATION_MARGIN = 0.05
-PARTIAL_PHENOMENA = ("question", "long", "missing-word", "typo-multi", "short-acronym", "hyphen-compound", "multi-word-synonym")
+PARTIAL_PHENOMENA = (
+    "question",
+    "long",
+    "missing-word",
+    "typo-multi",
+    "short-acronym",
+    "hyphen-compound",
+    "multi-word-synonym",
+)
 
 
 def _create_corpus():
@@ -135,17 +143,26 @@ def _report(results):
         )
         lines.append(f"{spec['q'][:42]:42} {spec['phenomenon'][:18]:18} {cells}")
     lines += ["", f"{'':61} " + " ".join(f"{'nDCG  zero':>{width}}" for n in names)]
-    for title, queries in (("keyword queries (queries.json)", QUERIES), ("user queries (queries_partial.json)", PARTIAL_QUERIES)):
+    for title, queries in (
+        ("keyword queries (queries.json)", QUERIES),
+        ("user queries (queries_partial.json)", PARTIAL_QUERIES),
+    ):
         lines.append(title)
         per = {n: _by_phenomenon(_of(results[n], queries)) for n in names}
         for phenomenon in per[names[0]]:
             lines.append(
                 f"{'  ' + phenomenon:61} "
-                + " ".join(f"{mean([r.score for r in per[n][phenomenon]]):{width - 6}.3f}{_zero_rate(per[n][phenomenon]):6.2f}" for n in names)
+                + " ".join(
+                    f"{mean([r.score for r in per[n][phenomenon]]):{width - 6}.3f}{_zero_rate(per[n][phenomenon]):6.2f}"
+                    for n in names
+                )
             )
         lines.append(
             f"{'  all ' + str(len(queries)):61} "
-            + " ".join(f"{mean([r.score for r in _of(results[n], queries)]):{width - 6}.3f}{_zero_rate(_of(results[n], queries)):6.2f}" for n in names)
+            + " ".join(
+                f"{mean([r.score for r in _of(results[n], queries)]):{width - 6}.3f}{_zero_rate(_of(results[n], queries)):6.2f}"
+                for n in names
+            )
         )
     lines.append(
         f"{'whole suite (' + str(len(ALL_QUERIES)) + ' queries)':61} "
@@ -189,7 +206,9 @@ def _check_partial(name, rows, report):
     assert not empty, f"{name}: no result for {empty}\n{report}"
     for phenomenon, group in _by_phenomenon(rows).items():
         score = mean([row.score for row in group])
-        assert score >= PARTIAL_PHENOMENON_FLOOR, f"{name}: {phenomenon} at {score:.3f} < {PARTIAL_PHENOMENON_FLOOR}\n{report}"
+        assert score >= PARTIAL_PHENOMENON_FLOOR, (
+            f"{name}: {phenomenon} at {score:.3f} < {PARTIAL_PHENOMENON_FLOOR}\n{report}"
+        )
 
 
 def _all_words_rule(monkeypatch):
@@ -221,7 +240,17 @@ def test_suite_is_well_formed():
         assert set(spec["judgments"]) <= keys, spec["q"]
         assert max(spec["judgments"].values()) == 3, spec["q"]
     assert len({spec["q"] for spec in ALL_QUERIES}) == len(ALL_QUERIES)
-    required = {"inflection", "compound-part", "compound-whole", "spelling", "synonym", "typo", "acronym", "multi-word", "field-weight"}
+    required = {
+        "inflection",
+        "compound-part",
+        "compound-whole",
+        "spelling",
+        "synonym",
+        "typo",
+        "acronym",
+        "multi-word",
+        "field-weight",
+    }
     assert required <= {spec["phenomenon"] for spec in QUERIES}
     for phenomenon in PARTIAL_PHENOMENA:  # at least three queries each, so one query cannot decide
         assert sum(spec["phenomenon"] == phenomenon for spec in PARTIAL_QUERIES) >= 3, phenomenon
@@ -256,7 +285,10 @@ def _partial_gates(backend, pages, monkeypatch, capsys):
     service.reset_backend_state()
     ablated = _evaluate(backend, pages)
     overall = mean([row.score for row in ablated])
-    _print(f"{backend}, all-words rule (ablation): nDCG@10 {overall:.3f}, zero-result rate {_zero_rate(ablated):.2f}", capsys)
+    _print(
+        f"{backend}, all-words rule (ablation): nDCG@10 {overall:.3f}, zero-result rate {_zero_rate(ablated):.2f}",
+        capsys,
+    )
     assert overall <= PARTIAL_THRESHOLD[backend] - ABLATION_MARGIN, (
         f"{backend}: the all-words rule scores {overall:.3f}, not clearly below {PARTIAL_THRESHOLD[backend]}: "
         f"the suite does not measure partial matching\n{_report({backend + ' all-words': ablated})}"

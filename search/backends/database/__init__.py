@@ -2,7 +2,8 @@
 stay in the app's models package so that Django finds them).
 
   backend.py   DatabaseBackend: search, suggest, similar, apply, rebuild, check, status
-  matching.py  SQL selection and BM25-like scoring of one query word
+  fulltext.py  the full-text statement: selection, ranking, pages, facets, autocomplete
+  matching.py  IDF, typo variants, whole-term matching for similar pages
   index.py     writing entries and the vocabulary; the per-process vocabulary cache
   drift.py     compare the entries with the expected documents
 """

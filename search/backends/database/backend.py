@@ -8,58 +8,52 @@ handlers rather than the outbox. What we do reuse from Wagtail is its notion of 
 (live pages, PageViewRestriction), through search.documents when entries are written.
 
 How a search runs:
-1. The query is analysed by search.analysis exactly like for Elasticsearch: one group per
-   word with its stems, compound parts and synonyms.
-2. Candidates come from the ORM: every group must match the space-padded `all_terms` column
-   (`contains " term "`; on PostgreSQL the same test on the term array, GIN-indexed), through a
-   stem, a synonym, all of its compound parts, or all terms
-   of a multi-word synonym. When that finds nothing, the search is repeated with typo
-   variants from the indexed vocabulary (`analysis.similar_terms`; first letter fixed, never
-   for acronyms), as the Elasticsearch backend does with fuzzy matching. `contains` is LIKE on both databases and all
-   terms are lower-case ASCII, so SQLite and PostgreSQL select the same rows.
-3. Filters and disjunctive facet counts are computed on the filter keys of the candidates
-   (SearchEntryKey); without query text (browsing) they are ORM aggregates instead, so a
-   browse over every page does not load every page.
-4. Scores are computed in Python with BM25-like saturation and IDF from the vocabulary's
-   document frequencies: title > summary = topics/tags > body > places > template documents;
-   stems > synonyms > typo variants > compound parts. A searcher's municipality (`near`)
-   boosts close results, recency is a mild boost.
-5. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
-   (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses.
+1. The query is analysed by search.analysis exactly like for Elasticsearch, with the index's
+   lexicon, so a misspelt word is repaired on its own: one group per word with its stems,
+   compound parts and synonyms, marked as content or filler.
+2. One SQL statement (fulltext.py) on SQLite FTS5 or PostgreSQL tsvector selects the pages that
+   match `analysis.required_matches(…)` of the content words, ranks them (engine score with the
+   field weights of search.ranking, type hint, recency, nearness), filters, sorts and slices
+   them; a second one counts the disjunctive facets on the same candidates. When nothing
+   matched, the search is repeated with typo variants from the vocabulary for the words the
+   index does not know (`analysis.similar_terms`; first letter fixed, never for acronyms), as
+   the Elasticsearch backend does with fuzzy matching.
+3. Without query text (browsing) filters, order and facet counts are ORM aggregates.
+4. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
+   (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses; each hit
+   names the content words it lacks (`missing`).
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 from typing import NamedTuple
 
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 
 from search import analysis
 from search.backends import suggestions
 from search.backends.base import SearchBackend
 from search.geo import haversine_km
 from search.models import SearchEntry, SearchEntryKey
-from search.ranking import (
-    FIELD_WEIGHTS,
-    NEAR_BOOST,
-    NEAR_SCALE_KM,
-    RECENCY_BOOST,
-    RECENCY_HALF_LIFE_DAYS,
-    TYPE_HINT_BOOST,
-)
 from search.results import FACET_KEYS, SearchResults, hit_from_document, make_facets
 
-from . import index
-from .matching import GroupMatcher, Idf, has_terms, proximity_bonus
-
-ID_CHUNK = 500  # below SQLite's variable limit, whatever it was compiled with
-
-_SCORE_COLUMNS = ("id", "page_id", "page_type", *(f"{name}_terms" for name in FIELD_WEIGHTS), "sort_date", "latitude", "longitude", "adoptions")
+from . import fulltext, index
+from .matching import Idf, _typo_variants, has_terms
 
 
 class DatabaseBackend(SearchBackend):
@@ -81,6 +75,10 @@ class DatabaseBackend(SearchBackend):
             if progress is not None:
                 progress(done, total, time.monotonic() - started)
 
+        if fulltext.check_integrity():
+            # A damaged FTS5 index is re-read from the entries first: its triggers must find
+            # the rows the rebuild replaces.
+            fulltext.rebuild_engine_index()
         return _RebuildResult(index.rebuild_entries(progress=report, batch_size=batch_size))
 
     def check(self, expected, progress=None):
@@ -103,58 +101,59 @@ class DatabaseBackend(SearchBackend):
         for group in parsed.groups:
             group.prefix = None
         suggestion = self._suggestion(query.q)
-        content = parsed.content_groups()
-        if not content:
+        groups = parsed.content_groups()
+        if not groups:
             return self._results(query, 0, [], make_facets(query, {}), suggestion, parsed)
 
         near = query.near_point()
+        towns = _town_coordinates() if near is not None else {}
         radius_towns = _towns_within(near, query.radius_km) if query.radius_km is not None else None
         selected = {key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
+        required = analysis.required_matches(len(groups))
         vocabulary = index.vocabulary()
-        # The one rule of partial matching (search.analysis): a page qualifies with at least
-        # this many content words; called through the module so the relevance suite's
-        # ablation can swap in the all-words rule.
-        required = analysis.required_matches(len(content))
+        idf = Idf(vocabulary, index.entry_count())
         for fuzzy in (False, True):
             # Exact first; typo variants only when nothing matched (a correct word must not be
             # diluted by look-alikes: "Stadt" must not find "Staat"), and only for words the
             # index does not know, as in the Elasticsearch backend.
+            unknown = set()
             if fuzzy:
                 lexicon = index.lexicon()
-                # At most analysis.MAX_FUZZY_WORDS words, as in Elasticsearch (query cost).
-                unknown = lexicon.unknown_words([g for g in content if not g.repaired])
+                # At most analysis.MAX_FUZZY_WORDS words, as in Elasticsearch (query cost);
+                # a repaired word is searched with its correction already.
+                unknown = lexicon.unknown_words([g for g in groups if not g.repaired])
                 if not unknown:
                     break
-            matchers = [GroupMatcher(group, vocabulary, fuzzy and group.surface in unknown) for group in content]
-            qualifying = _qualifying(matchers, required)
-            keys = _candidate_keys(SearchEntry.objects.filter(id__in=qualifying), radius_towns) if qualifying else {}
-            matched = [eid for eid, entry_keys in keys.items() if _passes(entry_keys, selected)]
-            if matched:
-                break
-        facets = make_facets(query, _facet_counts(keys, selected))
-
-        idf = Idf(vocabulary, index.entry_count())
-        now = datetime.now(dt_timezone.utc)
-        hinted = set(parsed.type_hints)
-        ranked = []
-        for row in _load(matched, _SCORE_COLUMNS):
-            scores = [m.score(row, idf) for m in matchers]
-            score = sum(scores) + proximity_bonus(matchers, row, idf)
-            if row["page_type"] in hinted:
-                score *= 1 + TYPE_HINT_BOOST
-            distance = _distance(near, row)
-            score *= _recency_factor(row["sort_date"], now)
-            if distance is not None:
-                score *= 1 + NEAR_BOOST * 0.5 ** ((distance / NEAR_SCALE_KM) ** 2)
-            missing = tuple(parsed.missing([s > 0 for s in scores], row["page_type"]))
-            ranked.append(
-                _Ranked(row["id"], row["page_id"], score, distance, row["sort_date"], missing, row["adoptions"])
+            forms = [
+                fulltext.group_forms(
+                    g, [v for t in g.terms for v in _typo_variants(t, vocabulary)] if g.surface in unknown else ()
+                )
+                for g in groups
+            ]
+            total, ranked = fulltext.search_page(
+                forms,
+                idf,
+                required,
+                type_hints=list(parsed.type_hints),
+                now=datetime.now(UTC),
+                near=near,
+                towns=towns,
+                selected=selected,
+                radius_towns=radius_towns,
+                sort=query.effective_sort,
+                offset=query.offset,
+                limit=query.page_size,
             )
-        ranked.sort(key=_sort_key(query.effective_sort))
-
-        page = ranked[query.offset : query.offset + query.page_size]
-        hits = self._hits([(r.entry_id, r.score, r.distance, r.missing) for r in page], parsed)
-        return self._results(query, len(ranked), hits, facets, suggestion, parsed)
+            if total:
+                break
+        facets = make_facets(query, fulltext.facet_counts(forms, idf, required, selected, radius_towns))
+        hits = self._hits(
+            [(r.entry_id, r.score, None) for r in ranked],
+            parsed,
+            near=near,
+            matched={r.entry_id: [bool(r.mask & (1 << i)) for i in range(len(groups))] for r in ranked},
+        )
+        return self._results(query, total, hits, facets, suggestion, parsed)
 
     def _browse(self, query):
         near = query.near_point()
@@ -195,29 +194,35 @@ class DatabaseBackend(SearchBackend):
             facets=facets,
             suggestion=suggestion,
             backend=self.name,
-            repairs=parsed.repairs() if parsed else [],
+            repairs=parsed.repairs() if parsed is not None else [],
         )
 
-    def _hits(self, ranked, parsed, near=None):
-        """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance)
-        or (entry id, score, distance, missing words)."""
+    def _hits(self, ranked, parsed, near=None, matched=None):
+        """Hits in the given order, with snippets; `ranked` holds (entry id, score, distance),
+        `matched` per entry id whether it matched each content word (for `missing`)."""
         if not ranked:
             return []
         rows = {
             row["id"]: row
-            for row in SearchEntry.objects.filter(id__in=[item[0] for item in ranked]).values(
+            for row in SearchEntry.objects.filter(id__in=[eid for eid, _s, _d in ranked]).values(
                 "id", "page_id", "document", "latitude", "longitude"
             )
         }
         hits = []
-        for eid, score, distance, *missing in ranked:
+        for eid, score, distance in ranked:
             row = rows.get(eid)
             if row is None:  # deleted between the two queries
                 continue
             if distance is None and near is not None:
                 distance = _distance(near, row)
             hits.append(
-                hit_from_document(row["document"], parsed, score=score, distance=distance, missing=missing[0] if missing else ())
+                hit_from_document(
+                    row["document"],
+                    parsed,
+                    score=score,
+                    distance=distance,
+                    missing=parsed.missing(matched[eid], row["document"].get("type")) if matched else (),
+                )
             )
         return hits
 
@@ -238,12 +243,9 @@ class DatabaseBackend(SearchBackend):
         words = suggestions.typed_words(prefix)
         if not words:
             return []
-        title_filter = reduce(and_, (Q(title_prefixes__contains=f" {w}") for w in words))
-        rows = list(
-            SearchEntry.objects.filter(title_filter)
-            .order_by(F("sort_date").desc(nulls_last=True), "-page_id")
-            .values_list("document", flat=True)[: max(limit * 5, 20)]
-        )
+        ids = fulltext.prefix_entry_ids(words, max(limit * 5, 20))
+        documents = dict(SearchEntry.objects.filter(id__in=ids).values_list("id", "document"))
+        rows = [documents[i] for i in ids if i in documents]
         return suggestions.combine(rows, words, limit, _tag_counts)
 
     # -- more like this ---------------------------------------------------------------------
@@ -270,9 +272,9 @@ class DatabaseBackend(SearchBackend):
         match = has_terms(terms) if terms else Q(pk__in=[])
         if own_keys:
             match |= Q(
-                pk__in=SearchEntryKey.objects.filter(
-                    reduce(or_, (Q(key=k, value=v) for k, v in own_keys))
-                ).values("entry_id")
+                pk__in=SearchEntryKey.objects.filter(reduce(or_, (Q(key=k, value=v) for k, v in own_keys))).values(
+                    "entry_id"
+                )
             )
         rows = list(candidates.filter(match).values("id", "all_terms", "sort_date")[:500])
         shared_keys = defaultdict(set)
@@ -301,64 +303,8 @@ class _RebuildResult(NamedTuple):
         return [f"Datenbank-Suchindex neu aufgebaut: {self.entries} Einträge."]
 
 
-class _Ranked(NamedTuple):
-    entry_id: int
-    page_id: int
-    score: float
-    distance: float | None
-    date: datetime | None
-    missing: tuple = ()
-    adoptions: int = 0
-
-
-def _qualifying(matchers, required):
-    """Ids of the entries that match at least `required` of the query's content words: one
-    indexed query per word, counted here (a word matching no page costs one empty query)."""
-    counts = Counter()
-    for matcher in matchers:
-        counts.update(SearchEntry.objects.filter(matcher.q()).values_list("id", flat=True).iterator(chunk_size=5000))
-    return [eid for eid, n in counts.items() if n >= required]
-
-
-def _candidate_keys(candidates, radius_towns):
-    """{entry id: {key: {values}}} of the entries a text filter selects."""
-    keys = defaultdict(lambda: defaultdict(set))
-    rows = SearchEntryKey.objects.filter(entry__in=candidates.values("id"))
-    if radius_towns is not None:
-        rows = rows.filter(entry__municipality_ags__in=radius_towns)
-    for entry_id, key, value in rows.values_list("entry_id", "key", "value").iterator(chunk_size=5000):
-        keys[entry_id][key].add(value)
-    return keys
-
-
-def _passes(entry_keys, selected, skip=None):
-    return all(entry_keys.get(key, ()) and not values.isdisjoint(entry_keys[key])
-               for key, values in selected.items() if key != skip)
-
-
-def _facet_counts(keys, selected):
-    """Disjunctive counts: a facet's counts respect every selection but its own."""
-    counts = {key: Counter() for key in FACET_KEYS}
-    for entry_keys in keys.values():
-        failing = [key for key, values in selected.items() if entry_keys.get(key, set()).isdisjoint(values)]
-        if len(failing) > 1:
-            continue
-        for key in FACET_KEYS:
-            if failing and failing[0] != key:
-                continue
-            counts[key].update(entry_keys.get(key, ()))
-    return counts
-
-
 def _has_key(key, values):
     return Exists(SearchEntryKey.objects.filter(entry=OuterRef("pk"), key=key, value__in=list(values)))
-
-
-def _load(ids, columns):
-    rows = []
-    for start in range(0, len(ids), ID_CHUNK):
-        rows.extend(SearchEntry.objects.filter(id__in=ids[start : start + ID_CHUNK]).values(*columns))
-    return rows
 
 
 # -- places ----------------------------------------------------------------------------------
@@ -371,7 +317,9 @@ def _town_coordinates():
 def _towns_within(near, radius_km):
     if near is None:
         return []
-    return [ags for ags, (lat, lon) in _town_coordinates().items() if haversine_km(near[0], near[1], lat, lon) <= radius_km]
+    return [
+        ags for ags, (lat, lon) in _town_coordinates().items() if haversine_km(near[0], near[1], lat, lon) <= radius_km
+    ]
 
 
 def _distance(near, row):
@@ -393,24 +341,6 @@ def _distance_expression(near):
 # -- ordering --------------------------------------------------------------------------------
 def _timestamp(value):
     return value.timestamp() if value else float("-inf")
-
-
-def _recency_factor(date, now):
-    if date is None:
-        return 1.0
-    age_days = max(0.0, (now - date).total_seconds() / 86400)
-    return 1 + RECENCY_BOOST * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)
-
-
-def _sort_key(sort):
-    """Orders as Elasticsearch sorts: ties by newest, then by page id descending."""
-    if sort == "date":
-        return lambda r: (-_timestamp(r.date), -r.score, -r.page_id)
-    if sort == "distance":
-        return lambda r: (r.distance if r.distance is not None else float("inf"), -r.score, -r.page_id)
-    if sort == "adoptions":
-        return lambda r: (-r.adoptions, -r.score, -_timestamp(r.date), -r.page_id)
-    return lambda r: (-r.score, -_timestamp(r.date), -r.page_id)
 
 
 def _tag_counts():

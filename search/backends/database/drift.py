@@ -1,11 +1,15 @@
 """Drift check of the database fallback index. The stored document keeps only the display
-fields, so entries are compared field by field with freshly built documents."""
+fields, so entries are compared field by field with freshly built documents; the full-text
+engine's own index (SQLite FTS5) is checked as well, and when it is damaged every entry counts as
+stale, so a repair or `search_rebuild` writes them all again."""
 
 import json
 
 from search.backends.base import Drift
 from search.documents import build_documents_by_id
 from search.models import SearchEntry
+
+from . import fulltext
 
 
 def stored_documents():
@@ -29,6 +33,8 @@ def check(expected, batch_size=500):
     drift.missing = sorted(set(expected) - set(stored))
     drift.extra = sorted(set(stored) - set(expected))
     drift.stale = sorted(stale)
+    if fulltext.check_integrity():
+        drift.stale = sorted(set(stored) & set(expected))
     return drift
 
 

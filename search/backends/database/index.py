@@ -24,8 +24,8 @@ from django.db.models import Count, F, Max
 from django.utils.dateparse import parse_datetime
 
 from search.backends.base import WriteOutcome
-from wiki import page_types
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
+from wiki import page_types
 
 logger = logging.getLogger("search.sync")
 
@@ -60,14 +60,14 @@ def write_documents(documents):
             for page_id, document in documents.items():
                 _write_or_delete(page_id, document, outcome)
         return outcome
-    except Exception:  # noqa: BLE001 - find the page that breaks it, keep the others going
+    except Exception:
         logger.warning("Batch update of database search entries failed; retrying page by page", exc_info=True)
     outcome = WriteOutcome()
     for page_id, document in documents.items():
         try:
             with transaction.atomic():
                 _write_or_delete(page_id, document, outcome)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             logger.exception("Database search entry for page %s could not be written", page_id)
             outcome.failed[page_id] = f"Datenbank-Suchindex: {type(exc).__name__}: {exc}"[:2000]
     return outcome
@@ -171,7 +171,7 @@ def _write(page_id, document):
 
 # -- document → row ------------------------------------------------------------------------
 def _padded(terms):
-    """" a b c " so that `contains(" b ")` is a whole-term match."""
+    """ " a b c " so that `contains(" b ")` is a whole-term match."""
     if isinstance(terms, str):
         terms = terms.split()
     terms = [t for t in terms if t]
@@ -191,7 +191,7 @@ def filter_keys(document):
         keys.append(("district", municipality["district"], municipality.get("district_name") or ""))
     for topic in document.get("topics") or []:
         keys.append(("topic", topic["slug"], topic.get("name") or ""))
-    tag_names = dict(zip(document.get("tag_slugs") or [], document.get("tag_names") or []))
+    tag_names = dict(zip(document.get("tag_slugs") or [], document.get("tag_names") or [], strict=False))
     for slug in document.get("tag_slugs") or []:
         keys.append(("tag", slug, tag_names.get(slug, "")))
     if document.get("phase"):
@@ -366,4 +366,6 @@ def entry_count():
 
 
 def _terms_of(kind):
-    return SearchTerm.objects.filter(kind=kind, doc_count__gt=0).values_list("term", "doc_count").iterator(chunk_size=5000)
+    return (
+        SearchTerm.objects.filter(kind=kind, doc_count__gt=0).values_list("term", "doc_count").iterator(chunk_size=5000)
+    )

@@ -10,8 +10,8 @@ import pytest
 from django.db.models import Q
 
 from search import analysis, reference
-from search.backends.database import index as fallback_index
 from search.backends.database import DatabaseBackend
+from search.backends.database import index as fallback_index
 from search.geo import haversine_km
 from search.models import SearchEntry
 from search.query import SearchQuery
@@ -164,7 +164,9 @@ def test_drafts_and_private_pages_are_never_found(corpus, backend):
 def test_browse_lists_everything_newest_first(corpus, backend):
     results = search(backend)
     assert results.total == 7
-    expected = [corpus[k].pk for k in ("arnsberg_parking", "siegen", "ozg", "bus", "participation", "village", "lighting")]
+    expected = [
+        corpus[k].pk for k in ("arnsberg_parking", "siegen", "ozg", "bus", "participation", "village", "lighting")
+    ]
     assert ids(results) == expected
 
 
@@ -261,14 +263,30 @@ def test_a_typo_retry_keeps_the_words_the_index_knows(site_tree, backend):
     stadt = make_page(ARNSBERG, "Stadtentwicklung", "Die Stadt plant neu.")
     for page in (staat, stadt):
         fallback_index.upsert_entry(page)
-    # "Stadt" and "Friedhof" are both known, no page has both: each page comes for its own
-    # word, and no look-alike ("Staat") may pretend to be the other one
+    # both words are known, no page has both: each page is found for its own word and lacks
+    # the other; a look-alike ("Staat") never stands in for "Stadt"
     missing = {hit.id: hit.missing for hit in search(backend, q="Stadt Friedhof").results}
     assert missing == {staat.pk: ["Stadt"], stadt.pk: ["Friedhof"]}
     assert ids(search(backend, q="Friedhof Staatt")) == [staat.pk]
 
 
-HOSTILE = ['"', "\\", "*", "?", "' OR 1=1 --", "%", "_", "a" * 200, "(((", "<mark>", "🚲 Fahrrad", "ß", "AND OR NOT", "\u200b", "x" * 60 + " " + "y" * 60]
+HOSTILE = [
+    '"',
+    "\\",
+    "*",
+    "?",
+    "' OR 1=1 --",
+    "%",
+    "_",
+    "a" * 200,
+    "(((",
+    "<mark>",
+    "🚲 Fahrrad",
+    "ß",
+    "AND OR NOT",
+    "\u200b",
+    "x" * 60 + " " + "y" * 60,
+]
 
 
 def test_hostile_queries_return_results_not_errors(corpus, backend):
