@@ -6,6 +6,9 @@ current by triggers, so every write of an entry updates them in the same transac
 PostgreSQL: generated, weighted `tsvector` columns with GIN indexes (configuration 'simple':
 the terms are already analysed). The model does not declare these columns, so it stays the
 same on both databases; other databases keep neither. Existing entries are indexed here.
+
+A later migration that alters `search_searchentry` makes Django rebuild the table on SQLite,
+which drops these triggers: such a migration must create them again (SQLITE_TRIGGERS).
 """
 
 from django.db import migrations
