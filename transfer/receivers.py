@@ -5,7 +5,7 @@ import of search."""
 
 from django.db.models.signals import post_delete, post_save
 
-from wiki.signals import knowledge_pages_changed
+from wiki.signals import demo_content_loaded, knowledge_pages_changed
 
 
 def adoption_changed(sender, instance, raw=False, **kwargs):
@@ -14,8 +14,19 @@ def adoption_changed(sender, instance, raw=False, **kwargs):
     knowledge_pages_changed.send(sender=sender, page_ids=[instance.page_id], reason="adoption")
 
 
+def demo_loaded(sender, write=None, **kwargs):
+    """load_demo: the demo adoptions (deterministic, idempotent), so the start page's "am
+    häufigsten übernommen", the panels and the map's arrows have something to show."""
+    from transfer.demo import load_demo_adoptions
+
+    created = load_demo_adoptions()
+    if write is not None:
+        write(f"Demo-Übernahmen: {created} angelegt." if created else "Demo-Übernahmen: schon vorhanden.")
+
+
 def connect():
     from transfer.models import Adoption
 
+    demo_content_loaded.connect(demo_loaded, dispatch_uid="transfer-demo-adoptions")
     post_save.connect(adoption_changed, sender=Adoption, dispatch_uid="transfer-adoption-saved")
     post_delete.connect(adoption_changed, sender=Adoption, dispatch_uid="transfer-adoption-deleted")

@@ -400,3 +400,13 @@ def test_broken_demo_data_is_reported_in_german_and_writes_nothing(loaded, monke
         run_again()
 
     assert Page.objects.count() == pages
+
+
+def test_demo_has_adoptions_for_the_start_page_and_the_map(loaded, client):
+    from transfer.models import Adoption
+
+    assert Adoption.objects.count() >= 10
+    home = client.get("/").content.decode()
+    assert "Am häufigsten übernommen" in home
+    assert "Kommunen übernommen</li>" in home  # a solution adopted by more than one town
+    assert 'marker-end="url(#' in home.split('class="region-map', 1)[1]  # arrows A → B on the map

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from wiki.demo.accounts import create_demo_accounts
+from wiki.signals import demo_content_loaded
 
 
 class Command(BaseCommand):
@@ -24,5 +25,6 @@ class Command(BaseCommand):
             DemoLoader(write=self.stdout.write).run()
         except DemoDataError as error:
             raise CommandError(f"Demo-Daten fehlerhaft: {error}") from error
+        demo_content_loaded.send(sender=self.__class__, write=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte sind vollständig ({time.monotonic() - started:.1f} s)."))
         create_demo_accounts(self.stdout.write)
