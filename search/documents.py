@@ -27,56 +27,13 @@ from wiki.page_text import body_parts, place_parts
 from wiki.page_types import PAGE_TYPES
 
 from . import analysis
+from .document_terms import terms_text
 
 logger = logging.getLogger("search.sync")
 
 MAX_BODY_CHARS = 20_000
 MAX_DOCUMENT_CHARS = 20_000
 MAX_SUMMARY_CHARS = 1_000
-
-# -- analysed terms (bulk path) ------------------------------------------------------------
-# Same result as analysis.index_text, but for the rebuild's hot loop: no Token objects, and
-# one cached string per distinct surface form, so a 600-word body costs a regex scan and a
-# dict lookup per word. tests/search/test_documents.py checks it equals analysis.index_text.
-_SURFACE_TERMS: dict = {}
-_SURFACE_CACHE_LIMIT = 200_000
-_cache_vocabulary = [None]  # the compound vocabulary the cache was filled with
-
-
-def _terms_text(text):
-    if not text:
-        return ""
-    if analysis.get_vocabulary() is not _cache_vocabulary[0]:
-        # analysis.set_vocabulary() (tests, benchmarks) changes what words split into.
-        _SURFACE_TERMS.clear()
-        _cache_vocabulary[0] = analysis.get_vocabulary()
-    # Tokens never span whitespace, so the text can be cut at whitespace first and each piece
-    # ("Strom.", "LoRaWAN-Sensoren,") analysed once and remembered with its punctuation. The
-    # lookups run in C (map); only pieces not seen before go through the analysis.
-    chunks = text.split()
-    found = list(map(_SURFACE_TERMS.get, chunks))
-    if None in found:
-        for position, terms in enumerate(found):
-            if terms is None:
-                found[position] = _chunk_terms(chunks[position])
-    return " ".join(filter(None, found))
-
-
-def _chunk_terms(chunk):
-    cache = _SURFACE_TERMS
-    terms = cache.get(chunk)
-    if terms is None:
-        pieces = []
-        for surface in analysis._TOKEN_RE.findall(chunk):
-            word = analysis.analyze_word(surface)
-            if word is not None:
-                pieces.extend(word.terms)
-                pieces.extend(word.parts)
-        terms = " ".join(pieces)
-        if len(cache) > _SURFACE_CACHE_LIMIT:
-            cache.clear()
-        cache[chunk] = terms
-    return terms
 
 
 def _bounded(parts, limit):
@@ -502,12 +459,12 @@ def _document(
         # Filters of the villages: the ones a page names, and whether it is meant for them.
         "villages": list(village_keys),
         "areas": ["rural"] if getattr(page, "for_villages", False) else [],
-        "title_terms": _terms_text(title),
-        "summary_terms": _terms_text(summary),
-        "body_terms": _terms_text(body),
-        "document_terms": _terms_text(document_text),
-        "meta_terms": _terms_text(meta_text),
-        "place_terms": _terms_text(place_text),
+        "title_terms": terms_text(title),
+        "summary_terms": terms_text(summary),
+        "body_terms": terms_text(body),
+        "document_terms": terms_text(document_text),
+        "meta_terms": terms_text(meta_text),
+        "place_terms": terms_text(place_text),
         "title_prefixes": analysis.prefix_terms(title),
         "tag_prefixes": analysis.prefix_terms(tag_name_text),
         "vocabulary": _vocabulary(title, summary, tag_name_text),

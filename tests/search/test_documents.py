@@ -132,7 +132,7 @@ def test_bulk_build_uses_a_fixed_number_of_queries(site_tree):
 )
 def test_bulk_term_path_equals_the_analysis_module(text):
     from search.analysis import index_text
-    from search.documents import _terms_text
+    from search.document_terms import terms_text as _terms_text
 
     assert _terms_text(text) == index_text(text)
     assert _terms_text(text) == index_text(text)  # cached
