@@ -170,3 +170,13 @@ def machine(es_client=None):
     except Exception:  # noqa: BLE001
         pass
     return info
+
+
+def es_cpu_seconds(es):
+    """CPU time of the Elasticsearch node(s) so far; None if the node does not say. On a
+    node shared with other work this includes that work."""
+    try:
+        nodes = es.options(request_timeout=30).nodes.stats(metric="process")["nodes"]
+        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes.values()) / 1000
+    except Exception:  # noqa: BLE001
+        return None

@@ -85,7 +85,7 @@ def _trim(summary):
 
 def phase_hostile(ctx):
     from bench import load
-    from bench.run import es_cpu_seconds
+    from bench.environment import es_cpu_seconds
     from bench.server import WebServer
 
     budget = 15 if ctx.profile.quick else 30

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import environment
+from bench.environment import es_cpu_seconds
 from bench.progress import log
 
 SIZES_DOCUMENTED = (1000, 10000, 50000)
@@ -269,16 +270,6 @@ def _http(ctx, backend):
         out["memory"] = server.memory()
         log(f"{backend} web memory: {out['memory']}")
     return out
-
-
-def es_cpu_seconds(es):
-    """CPU time of the Elasticsearch node(s) so far; None if the node does not say. On a
-    node shared with other work this includes that work."""
-    try:
-        nodes = es.options(request_timeout=30).nodes.stats(metric="process")["nodes"]
-        return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes.values()) / 1000
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def _with_cpu(ctx, server, backend, path, mix, clients, per_client, budget, label):
