@@ -13,6 +13,7 @@ from search.analysis.text import limit_query
 from search.backends.database import index as fallback_index
 from search.models import SearchQueryLog
 from tests.search.factories import index_in_elasticsearch, make_page
+from tests.search.shapes import HIT_KEYS
 
 ARNSBERG, OLPE = "05958004", "05966024"
 SOEST, BRILON, BESTWIG = "05974040", "05958012", "05958008"
@@ -72,22 +73,7 @@ def test_search_response_has_the_documented_shape(client, pages):
     assert {"value": "template", "label": "Vorlage", "count": 1} in data["facets"]["type"]
 
     hit = next(h for h in data["results"] if h["external_id"] == "SWF-1")
-    assert set(hit) == {
-        "id",
-        "external_id",
-        "type",
-        "title",
-        "url",
-        "summary",
-        "snippet",
-        "municipality",
-        "topics",
-        "tags",
-        "phase",
-        "distance_km",
-        "missing",
-        "adoptions",
-    }
+    assert set(hit) == HIT_KEYS
     assert hit["missing"] == []
     assert hit["id"] == pages[0].pk and hit["type"] == "case_study" and hit["url"] == pages[0].url
     assert hit["municipality"] == {

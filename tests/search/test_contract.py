@@ -15,6 +15,7 @@ from django.conf import settings
 from search import analysis, reference, service
 from search.query import QueryError, SearchQuery
 from tests.search.factories import make_page, tag
+from tests.search.shapes import HIT_KEYS
 
 ARNSBERG, OLPE, SOEST, ISERLOHN = "05958004", "05966024", "05974040", "05962024"
 MENDEN, BAD_BERLEBURG, SUNDERN = "05962040", "05970004", "05958044"
@@ -438,22 +439,7 @@ def test_json_has_the_documented_shape(corpus):
     data = corpus.search(q="Sensoren", near=ARNSBERG).to_dict()
     assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets", "suggestion", "repairs"}
     hit = data["results"][0]
-    assert set(hit) == {
-        "id",
-        "external_id",
-        "type",
-        "title",
-        "url",
-        "summary",
-        "snippet",
-        "municipality",
-        "topics",
-        "tags",
-        "phase",
-        "distance_km",
-        "missing",
-        "adoptions",
-    }
+    assert set(hit) == HIT_KEYS
     assert set(hit["municipality"]) == {"ags", "name", "district", "district_name"}
     assert all(isinstance(name, str) for name in hit["topics"] + hit["tags"])
     assert set(data["facets"]) == {"type", "district", "municipality", "topic", "tag", "phase", "village", "area"}

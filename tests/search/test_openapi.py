@@ -71,3 +71,12 @@ def test_a_response_that_breaks_the_schema_is_caught(spec):
         "suggestion": None,
     }
     assert not _validator(spec, "SearchResponse").is_valid(broken)
+
+
+def test_the_hit_schema_names_exactly_the_keys_hits_have():
+    from search.openapi import build_openapi
+    from tests.search.shapes import HIT_KEYS
+
+    hit = build_openapi()["components"]["schemas"]["Hit"]
+    assert set(hit["properties"]) == HIT_KEYS
+    assert set(hit["required"]) <= HIT_KEYS

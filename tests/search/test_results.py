@@ -5,6 +5,7 @@ import pytest
 from search import reference
 from search.query import SearchQuery
 from search.results import FACET_KEYS, Hit, SearchResults, make_facets
+from tests.search.shapes import HIT_KEYS
 
 pytestmark = pytest.mark.django_db
 
@@ -46,22 +47,7 @@ def test_to_dict_has_exactly_the_documented_keys():
     assert (data["query"], data["page"], data["page_size"]) == ("Licht", 1, 5)
     assert set(data["facets"]) == set(FACET_KEYS)
     result = data["results"][0]
-    assert set(result) == {
-        "id",
-        "external_id",
-        "type",
-        "title",
-        "url",
-        "summary",
-        "snippet",
-        "municipality",
-        "topics",
-        "tags",
-        "phase",
-        "distance_km",
-        "missing",
-        "adoptions",
-    }
+    assert set(result) == HIT_KEYS
     assert result["distance_km"] == 12.3 and result["adoptions"] == 0
 
 
