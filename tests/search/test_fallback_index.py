@@ -160,3 +160,51 @@ def test_search_check_finds_a_damaged_full_text_index_and_rebuild_repairs_it(lig
 
     results = backend.search(SearchQuery.from_params({"q": "Straßenbeleuchtung"}, reference.get()))
     assert [hit.id for hit in results.results] == [lighting.pk]
+
+
+def _found(q):
+    from search import reference
+    from search.backends.database import DatabaseBackend
+    from search.query import SearchQuery
+
+    return [hit.id for hit in DatabaseBackend().search(SearchQuery.from_params({"q": q}, reference.get())).results]
+
+
+def test_pages_written_after_a_rebuild_are_found_and_deleted_ones_vanish(site_tree, lighting):
+    # The rebuild fills the engine's index in one pass; the per-write path must work after it.
+    fallback_index.upsert_entry(lighting)
+    fallback_index.rebuild_entries()
+    assert _found("Straßenbeleuchtung") == [lighting.pk]
+
+    later = make_page(OLPE, "Digitale Ratsarbeit", "Sitzungen ohne Papier.", kind="lesson")
+    fallback_index.upsert_entry(later)
+    assert _found("Ratsarbeit") == [later.pk]
+    lighting.title = "Smarte Laternen mit LoRaWAN"
+    lighting.save_revision().publish()
+    fallback_index.upsert_entry(lighting)
+    assert _found("Laternen") == [lighting.pk]
+    fallback_index.delete_entry(later.pk)
+    assert _found("Ratsarbeit") == []
+    assert backend_check_count(lighting) == 0
+
+
+def backend_check_count(page):
+    from search.backends.database import DatabaseBackend
+
+    return DatabaseBackend().check({page.pk: None}).count
+
+
+def test_a_failed_rebuild_leaves_the_old_index_searchable(site_tree, lighting, monkeypatch):
+    fallback_index.upsert_entry(lighting)
+
+    def broken(ids):
+        raise RuntimeError("document builder failed")
+
+    monkeypatch.setattr("search.documents.build_documents_by_id", broken)
+    with pytest.raises(RuntimeError):
+        fallback_index.rebuild_entries()
+    monkeypatch.undo()
+    assert _found("Straßenbeleuchtung") == [lighting.pk]
+    later = make_page(OLPE, "Digitale Ratsarbeit", "Sitzungen ohne Papier.", kind="lesson")
+    fallback_index.upsert_entry(later)
+    assert _found("Ratsarbeit") == [later.pk]

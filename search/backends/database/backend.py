@@ -14,7 +14,7 @@ How a search runs:
 2. One SQL statement (fulltext.py) on SQLite FTS5 or PostgreSQL tsvector selects the pages that
    match `analysis.required_matches(…)` of the content words, ranks them (engine score with the
    field weights of search.ranking, type hint, recency, nearness), filters, sorts and slices
-   them; a second one counts the disjunctive facets on the same candidates. When nothing
+   them, and counts the total and the disjunctive facets on the same candidates. When nothing
    matched, the search is repeated with typo variants from the vocabulary for the words the
    index does not know (`analysis.similar_terms`; first letter fixed, never for acronyms), as
    the Elasticsearch backend does with fuzzy matching.
@@ -130,7 +130,7 @@ class DatabaseBackend(SearchBackend):
                 )
                 for g in groups
             ]
-            total, ranked = fulltext.search_page(
+            answer = fulltext.search(
                 forms,
                 idf,
                 required,
@@ -144,16 +144,15 @@ class DatabaseBackend(SearchBackend):
                 offset=query.offset,
                 limit=query.page_size,
             )
-            if total:
+            if answer.total:
                 break
-        facets = make_facets(query, fulltext.facet_counts(forms, idf, required, selected, radius_towns))
         hits = self._hits(
-            [(r.entry_id, r.score, None) for r in ranked],
+            [(r.entry_id, r.score, None) for r in answer.ranked],
             parsed,
             near=near,
-            matched={r.entry_id: [bool(r.mask & (1 << i)) for i in range(len(groups))] for r in ranked},
+            matched={r.entry_id: [bool(r.mask & (1 << i)) for i in range(len(groups))] for r in answer.ranked},
         )
-        return self._results(query, total, hits, facets, suggestion, parsed)
+        return self._results(query, answer.total, hits, make_facets(query, answer.facets), suggestion, parsed)
 
     def _browse(self, query):
         near = query.near_point()

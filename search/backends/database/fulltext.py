@@ -18,7 +18,9 @@ matched, from which a hit's `missing` words follow.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import connection
 
@@ -98,9 +100,8 @@ def _fts_quote(term):
     return '"' + term.replace('"', '""') + '"'
 
 
-def _branch(bit, form, idf, scored=True):
-    """(sql, params) selecting (id, grp, s) for the pages one form matches; unscored (s = 0)
-    where only the set of pages matters (facet counts), which spares the engine the ranking."""
+def _branch(bit, form, idf):
+    """(sql, params) selecting (id, grp, s) for the pages one form matches, scored by the engine."""
     if connection.vendor == "postgresql":
         operator = " & " if form.every else " | "
         text = operator.join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in form.terms)
@@ -108,26 +109,23 @@ def _branch(bit, form, idf, scored=True):
         form_idf = (sum(values) / len(values)) if form.every else max(values)
         rank = f"{form.weight * form_idf:.6f} * ts_rank('{_PG_WEIGHTS}'::float4[], e.search_vector, q.q)"
         sql = (
-            f"SELECT e.id AS id, {bit} AS grp, {rank if scored else '0.0'} AS s "
+            f"SELECT e.id AS id, {bit} AS grp, {rank} AS s "
             "FROM search_searchentry e, (SELECT to_tsquery('simple', %s) AS q) q WHERE e.search_vector @@ q.q"
         )
         return sql, [text]
     operator = " AND " if form.every else " OR "
     match = operator.join(_fts_quote(t) for t in form.terms)
     rank = f"{form.weight:.6f} * -bm25(search_entry_fts, {_BM25})"
-    sql = (
-        f"SELECT rowid AS id, {bit} AS grp, {rank if scored else '0.0'} AS s "
-        "FROM search_entry_fts WHERE search_entry_fts MATCH %s"
-    )
+    sql = f"SELECT rowid AS id, {bit} AS grp, {rank} AS s FROM search_entry_fts WHERE search_entry_fts MATCH %s"
     return sql, [match]
 
 
-def _candidates_cte(forms_per_group, idf, required, scored=True):
+def _candidates_cte(forms_per_group, idf, required):
     """`WITH … c AS (id, s, mask)`: pages matching at least `required` groups."""
     branches, params = [], []
     for index, forms in enumerate(forms_per_group):
         for form in forms:
-            sql, p = _branch(1 << index, form, idf, scored)
+            sql, p = _branch(1 << index, form, idf)
             branches.append(sql)
             params.extend(p)
     sql = (
@@ -194,10 +192,25 @@ class Ranked:
     mask: int
 
 
-def search_page(
+@dataclass
+class Answer:
+    total: int
+    ranked: list[Ranked]
+    facets: dict[str, dict[str, int]]
+
+
+# Row kinds of the one statement of `search`.
+_HIT, _TOTAL, _FACET = 0, 1, 2
+
+
+def search(
     forms_per_group, idf, required, *, type_hints, now, near, towns, selected, radius_towns, sort, offset, limit
 ):
-    """(total, [Ranked]) for one page of results, ranked and sliced in SQL."""
+    """One page of results, the total and the disjunctive facet counts in one statement.
+
+    Why one statement: the candidates (every branch of the CTE, with the engine's ranking)
+    are the expensive part; computed once, they serve the page, the total and the facets,
+    which respect every selection but their own."""
     cte, params = _candidates_cte(forms_per_group, idf, required)
     factors, factor_params = [], []
     if type_hints:
@@ -216,72 +229,83 @@ def search_page(
         factors.append(f"({sql})")
         factor_params.extend(p)
     distance_sql, distance_params = _town_case(distances, "NULL") if near is not None else ("NULL", [])
-    where, where_params = _filters(selected, radius_towns)
-    score = "c.s * " + " * ".join(factors)
+    radius, radius_params = _filters({}, radius_towns)
+    where, where_params = _filters(selected, None)
     order = {
-        "date": "e.sort_date DESC NULLS LAST, score DESC, e.page_id DESC",
-        "distance": "distance ASC NULLS LAST, score DESC, e.page_id DESC",
-        "adoptions": "e.adoptions DESC, score DESC, e.sort_date DESC NULLS LAST, e.page_id DESC",
-    }.get(sort, "score DESC, e.sort_date DESC NULLS LAST, e.page_id DESC")
-    sql = (
-        f"{cte} SELECT e.id, e.page_id, {score} AS score, c.mask, ({distance_sql}) AS distance, "
-        "COUNT(*) OVER () AS total FROM c JOIN search_searchentry e ON e.id = c.id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {order} LIMIT %s OFFSET %s"
+        "date": "sort_date DESC NULLS LAST, score DESC, page_id DESC",
+        "distance": "distance ASC NULLS LAST, score DESC, page_id DESC",
+        "adoptions": "adoptions DESC, score DESC, sort_date DESC NULLS LAST, page_id DESC",
+    }.get(sort, "score DESC, sort_date DESC NULLS LAST, page_id DESC")
+    # f: the candidates inside the radius (what facets count); r: those of every selection,
+    # scored (what the page and the total show).
+    if radius:
+        f_sql = "f AS (SELECT c.id, c.s, c.mask FROM c JOIN search_searchentry e ON e.id = c.id" + _where(radius) + ")"
+    else:  # no join the candidates do not need
+        f_sql = "f AS (SELECT id, s, mask FROM c)"
+    r_sql = (
+        f"r AS (SELECT e.id, e.page_id, f.s * {' * '.join(factors)} AS score, f.mask, "
+        f"({distance_sql}) AS distance, e.sort_date, e.adoptions "
+        "FROM f JOIN search_searchentry e ON e.id = f.id" + _where(where) + ")"
     )
-    all_params = [*params, *factor_params, *distance_params, *where_params, limit, offset]
+    facet_sql, facet_params = _facet_branches(selected)
+    sql = (
+        f"{cte}, {f_sql}, {r_sql} "
+        f"SELECT * FROM (SELECT {_HIT} AS kind, id, page_id, score, mask, "
+        f"ROW_NUMBER() OVER (ORDER BY {order}) AS pos, NULL AS k, NULL AS v "
+        f"FROM r ORDER BY {order} LIMIT %s OFFSET %s) p "
+        f"UNION ALL SELECT {_TOTAL}, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL FROM r"
+        + "".join(f" UNION ALL {branch}" for branch in facet_sql)
+    )
+    all_params = [
+        *params,
+        *radius_params,
+        *factor_params,
+        *distance_params,
+        *where_params,
+        limit,
+        offset,
+        *facet_params,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, all_params)
         rows = cursor.fetchall()
-    if not rows and offset:
-        # Past the last page: the total still counts (one COUNT over the same candidates).
-        total = count(forms_per_group, idf, required, selected, radius_towns)
-        return total, []
-    total = rows[0][5] if rows else 0
-    return total, [Ranked(r[0], r[1], float(r[2]), int(r[3])) for r in rows]
+    total, ranked, facets = 0, [], {key: {} for key in FACET_KEYS}
+    positions = {}
+    for kind, a, page_id, score, mask, pos, key, value in rows:
+        if kind == _HIT:
+            ranked.append(Ranked(a, page_id, float(score), int(mask)))
+            positions[a] = pos
+        elif kind == _TOTAL:
+            total = a
+        else:
+            facets[key][value] = a
+    # UNION ALL promises no order of its rows: the page's order is restored from `pos`.
+    ranked.sort(key=lambda r: positions[r.entry_id])
+    return Answer(total, ranked, facets)
 
 
-def count(forms_per_group, idf, required, selected, radius_towns):
-    cte, params = _candidates_cte(forms_per_group, idf, required, scored=False)
-    where, where_params = _filters(selected, radius_towns)
-    sql = f"{cte} SELECT COUNT(*) FROM c JOIN search_searchentry e ON e.id = c.id" + (
-        " WHERE " + " AND ".join(where) if where else ""
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *where_params])
-        return cursor.fetchone()[0]
+def _where(clauses):
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def facet_counts(forms_per_group, idf, required, selected, radius_towns):
-    """Disjunctive facet counts on the candidates: a facet's counts respect every selection
-    but its own. One statement; the candidates are computed once (the CTE is referenced by
-    every branch, so both databases materialise it)."""
-    cte, params = _candidates_cte(forms_per_group, idf, required, scored=False)
-    radius, radius_params = _filters({}, radius_towns)
-    base = "SELECT c.id FROM c JOIN search_searchentry e ON e.id = c.id" + (
-        " WHERE " + " AND ".join(radius) if radius else ""
-    )
-    branches, branch_params = [], []
+def _facet_branches(selected):
+    """SELECT branches (kind, count, …, key, value) over `f`: one for the facets without a
+    selection, one per selected facet (which ignores its own selection)."""
+    branches, params = [], []
     plain = [key for key in FACET_KEYS if not selected.get(key)]
-    groups = ([("plain", plain)] if plain else []) + [(key, [key]) for key in FACET_KEYS if selected.get(key)]
+    groups = ([(None, plain)] if plain else []) + [(key, [key]) for key in FACET_KEYS if selected.get(key)]
     for skip, keys in groups:
-        where, where_params = _filters(selected, None, skip=None if skip == "plain" else skip)
-        sql = (
-            "SELECT k.key, k.value, COUNT(*) FROM f JOIN search_searchentry e ON e.id = f.id "
-            "JOIN search_searchentrykey k ON k.entry_id = f.id "
-            f"WHERE k.key IN ({', '.join(['%s'] * len(keys))})"
-            + "".join(f" AND {w}" for w in where)
-            + " GROUP BY k.key, k.value"
+        where, where_params = _filters(selected, None, skip=skip)
+        members = "SELECT id FROM f"
+        if where:
+            members = "SELECT f.id FROM f JOIN search_searchentry e ON e.id = f.id" + _where(where)
+        branches.append(
+            f"SELECT {_FACET}, COUNT(*), NULL, NULL, NULL, NULL, k.key, k.value FROM search_searchentrykey k "
+            f"WHERE k.key IN ({', '.join(['%s'] * len(keys))}) AND k.entry_id IN ({members})"
+            " GROUP BY k.key, k.value"
         )
-        branches.append(sql)
-        branch_params.extend([*keys, *where_params])
-    sql = f"{cte}, f AS ({base}) " + " UNION ALL ".join(branches)
-    counts = {key: {} for key in FACET_KEYS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *radius_params, *branch_params])
-        for key, value, n in cursor.fetchall():
-            counts[key][value] = n
-    return counts
+        params.extend([*keys, *where_params])
+    return branches, params
 
 
 # -- autocomplete ----------------------------------------------------------------------------
@@ -318,6 +342,36 @@ def check_integrity():
             except Exception as exc:  # noqa: BLE001 - reported, repaired by search_rebuild
                 problems.append(f"{table}: {exc}")
     return problems
+
+
+@contextmanager
+def bulk_fill():
+    """Around a rebuild that deletes and re-inserts every entry (inside its transaction).
+
+    SQLite: the triggers that keep the FTS5 tables current row by row are dropped and, after
+    the fill, created again, and both FTS5 tables are re-read in one pass ('rebuild'); DDL is transactional there, so a failed rebuild leaves the old index
+    and its triggers. PostgreSQL: its generated columns need nothing."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    schema = import_module("search.migrations.0008_searchentry_fulltext")
+    with connection.cursor() as cursor:
+        for statement in schema.SQLITE_DROP:
+            if statement.startswith("DROP TRIGGER"):  # the triggers, not the tables
+                cursor.execute(statement)
+    yield
+    with connection.cursor() as cursor:
+        for statement in schema.SQLITE_TRIGGERS:  # the triggers, then 'rebuild' of both tables
+            cursor.execute(statement)
+
+
+def analyze_tables():
+    """Fresh planner statistics after a rebuild: PostgreSQL would otherwise plan the first
+    searches with the row counts of before (autovacuum comes later)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry, search_searchentrykey, search_searchterm")
 
 
 def rebuild_engine_index():
