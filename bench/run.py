@@ -380,6 +380,7 @@ PHASES = [
     ("http_elasticsearch", phase_http_elasticsearch),
     ("http_database", phase_http_database),
     ("inprocess", phase_inprocess),
+    ("fallback_engines", lambda ctx: _fallback().phase_fallback_engines(ctx)),
     ("publish", phase_publish),
     ("profile", phase_profile),
     ("hostile", lambda ctx: _hostile().phase_hostile(ctx)),
@@ -391,6 +392,12 @@ def _hostile():
     from bench import hostile
 
     return hostile
+
+
+def _fallback():
+    from bench import fallback
+
+    return fallback
 
 
 PHASE_NAMES = [name for name, _ in PHASES]

@@ -197,10 +197,10 @@ def backend_check_count(page):
 def test_a_failed_rebuild_leaves_the_old_index_searchable(site_tree, lighting, monkeypatch):
     fallback_index.upsert_entry(lighting)
 
-    def broken(ids):
+    def broken(batch, page_ids=None):
         raise RuntimeError("document builder failed")
 
-    monkeypatch.setattr("search.documents.build_documents_by_id", broken)
+    monkeypatch.setattr("search.documents.assemble_documents", broken)
     with pytest.raises(RuntimeError):
         fallback_index.rebuild_entries()
     monkeypatch.undo()
@@ -208,3 +208,37 @@ def test_a_failed_rebuild_leaves_the_old_index_searchable(site_tree, lighting, m
     later = make_page(OLPE, "Digitale Ratsarbeit", "Sitzungen ohne Papier.", kind="lesson")
     fallback_index.upsert_entry(later)
     assert _found("Ratsarbeit") == [later.pk]
+
+
+def test_a_rebuild_with_worker_processes_writes_the_same_entries(site_tree, lighting):
+    other = make_page(OLPE, "Digitale Ratsarbeit", "Sitzungen ohne Papier.", kind="lesson")
+    fallback_index.rebuild_entries(workers=1)
+    serial = {e.page_id: (e.all_terms, _keys(e)) for e in SearchEntry.objects.all()}
+    vocab = dict(fallback_index.vocabulary())
+
+    assert fallback_index.rebuild_entries(batch_size=1, workers=2) == 2
+
+    assert {e.page_id: (e.all_terms, _keys(e)) for e in SearchEntry.objects.all()} == serial
+    assert dict(fallback_index.vocabulary()) == vocab
+    assert _found("Ratsarbeit") == [other.pk]
+
+
+def test_a_rebuild_stores_exactly_what_a_single_write_stores(site_tree):
+    # The rebuild writes with COPY on PostgreSQL; backslashes, tabs, line breaks, quotes and
+    # umlauts must arrive unchanged.
+    page = make_page(
+        OLPE,
+        'Pfad C:\\Daten\\neu – "Bürger"\tApp',
+        "Zeile eins\nZeile zwei\r\nÄrger mit \\N und ß",
+        body=["Tab\tund Rückstrich \\ am Ende\\"],
+    )
+    fields = ["document", "title_terms", "summary_terms", "body_terms", "all_terms", "sort_date", "latitude"]
+    fallback_index.upsert_entry(page)
+    single = SearchEntry.objects.filter(page=page).values(*fields).get()
+    single_keys = _keys(SearchEntry.objects.get(page=page))
+
+    fallback_index.rebuild_entries()
+
+    assert SearchEntry.objects.filter(page=page).values(*fields).get() == single
+    assert _keys(SearchEntry.objects.get(page=page)) == single_keys
+    assert _found("Ärger") == [page.pk]

@@ -28,7 +28,7 @@ from search.backends.base import WriteOutcome
 from search.models import SearchEntry, SearchEntryKey, SearchTerm
 from wiki import page_types
 
-from . import fulltext
+from . import bulk_insert, fulltext
 
 logger = logging.getLogger("search.sync")
 
@@ -97,54 +97,79 @@ def delete_entry(page_id):
     return True
 
 
-def rebuild_entries(progress=None, batch_size=500):
+def rebuild_entries(progress=None, batch_size=500, workers=None):
     """Recreate the whole fallback index from the live public knowledge pages.
 
     `progress(done, total)` is called after every batch. All in one transaction: readers see
     the old index until it commits. Entries of pages that are no longer indexable are gone;
-    the vocabulary is recounted from scratch. Returns the entry count.
+    the vocabulary is recounted from scratch. Returns the entry count. workers: processes
+    that build the entries (default: search.backends.rebuild_workers.worker_count).
 
     Why not page by page: the old rows go in two DELETE statements (no ORM cascade
-    collecting 100,000 key rows), and on SQLite the FTS5 tables are filled in one pass
-    afterwards instead of by a trigger per row (fulltext.bulk_fill).
+    collecting 100,000 key rows), on SQLite the FTS5 tables are filled in one pass
+    afterwards instead of by a trigger per row (fulltext.bulk_fill), and the documents are
+    built in worker processes while this one writes the previous batch.
     """
-    from search.documents import build_documents_by_id
+    from search.backends.rebuild_workers import worker_count
     from wiki.models import KnowledgePage
 
     ids = list(KnowledgePage.objects.live().order_by("pk").values_list("pk", flat=True))
     total = len(ids)
-    written = 0
+    written, done = 0, 0
     terms, words = Counter(), Counter()
     with transaction.atomic(), fulltext.bulk_fill():
         _delete_all()
-        for start in range(0, total, batch_size):
-            chunk = ids[start : start + batch_size]
-            documents = build_documents_by_id(chunk)
-            rows = {pk: _entry_values(doc) for pk, doc in documents.items() if doc is not None}
-            created = SearchEntry.objects.bulk_create(
-                [SearchEntry(page_id=pk, **values) for pk, (values, _keys, _vocab) in rows.items()]
-            )
-            by_page = {entry.page_id: entry for entry in created}
-            if any(entry.pk is None for entry in created):  # backends without RETURNING
-                by_page = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=list(rows))}
-            SearchEntryKey.objects.bulk_create(
-                [
-                    SearchEntryKey(entry=by_page[pk], key=key, value=value, label=label[:255])
-                    for pk, (_values, keys, _vocab) in rows.items()
-                    for key, value, label in keys
-                ],
-                batch_size=2000,
-            )
+        for size, rows in _built_batches(ids, batch_size, workers or worker_count(total)):
+            bulk_insert.insert(rows)
             for _values, _keys, (entry_terms, entry_words) in rows.values():
                 terms.update(entry_terms)
                 words.update(entry_words)
             written += len(rows)
+            done += size
             if progress:
-                progress(min(start + batch_size, total), total)
+                progress(done, total)
         _replace_vocabulary(terms, words)
     fulltext.analyze_tables()
     _changed()
     return written
+
+
+def _built_batches(ids, batch_size, workers):
+    """(pages in the batch, {page id: entry values}) per batch of `ids`, in order. With
+    workers, this process reads each batch from the database (its transaction) and forked
+    workers, which never use the database, build the documents and entry values."""
+    from search.documents import load_pages
+
+    chunks = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+    if workers <= 1:
+        for chunk in chunks:
+            yield len(chunk), _entry_rows(load_pages(chunk, contiguous=True))
+        return
+    from collections import deque
+
+    from search.backends.rebuild_workers import fork_pool
+
+    in_flight = deque()
+    with fork_pool(workers) as pool:
+        try:
+            for chunk in chunks:
+                in_flight.append((len(chunk), pool.submit(_entry_rows, load_pages(chunk, contiguous=True))))
+                while len(in_flight) >= 2 * workers:  # one batch queued behind each worker's
+                    size, future = in_flight.popleft()
+                    yield size, future.result()
+            while in_flight:
+                size, future = in_flight.popleft()
+                yield size, future.result()
+        finally:
+            for _size, future in in_flight:
+                future.cancel()
+
+
+def _entry_rows(batch):
+    """{page id: (column values, filter keys, vocabulary)} of the findable pages of a batch."""
+    from search.documents import assemble_documents
+
+    return {pk: _entry_values(doc) for pk, doc in assemble_documents(batch).items() if doc is not None}
 
 
 def _delete_all():

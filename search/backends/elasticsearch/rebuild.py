@@ -23,12 +23,11 @@ stays where it was.
 """
 
 import logging
-import multiprocessing
 import os
 import time
 import zlib
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from search.backends.rebuild_workers import fork_pool, worker_count
 from search.documents import build_or_report
 from search.models import IndexTask
 
@@ -50,12 +50,6 @@ logger = logging.getLogger("search.rebuild")
 # Transactions that started before the rebuild and commit during it: their tasks are older
 # than the start. Replaying everything from a few minutes before the start covers them.
 REPLAY_MARGIN = timedelta(minutes=5)
-# From this many pages on, documents are built in worker processes; below it, starting them
-# costs more than it saves. One worker more than cores (at most MAX_WORKERS): each worker
-# waits for Elasticsearch about half of the time (measured on 2 cores: 3 workers fill ~30 %
-# faster than 2, 4 no faster than 3).
-PARALLEL_THRESHOLD = 2000
-MAX_WORKERS = 4
 
 
 class RebuildError(Exception):
@@ -197,13 +191,11 @@ def _fill_parallel(name, ids, batch_size, result, progress, fault, clock, worker
 
     A failing batch raises RebuildError here (the caller deletes the half-built index); a
     worker that dies raises too. Workers are always shut down and reaped."""
-    from search import analysis
     from search.documents import load_pages
 
-    analysis.get_vocabulary()  # loaded once here and shared with the forked workers
     total, done = len(ids), 0
     in_flight = deque()
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    executor = fork_pool(workers)
     try:
         for chunk in _chunks(ids, batch_size):
             batch = load_pages(chunk, contiguous=True)
@@ -279,17 +271,6 @@ def _build_batch(batch):
                 ) from None
         raise
     return {page_id: doc for page_id, doc in documents.items() if doc is not None}
-
-
-def worker_count(pages):
-    """Worker processes for a rebuild of this many pages (1: build in this process)."""
-    configured = getattr(settings, "SEARCH_REBUILD_WORKERS", None)
-    if configured is not None:
-        return max(1, int(configured))
-    if pages < PARALLEL_THRESHOLD:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_WORKERS, cores + 1))
 
 
 def _replay(es, target, since, require_alias=False):
