@@ -14,6 +14,8 @@ GIN index on that expression (migration 0004; the lookups below); same rows, ~4 
 from django.db import models
 from django.db.models import Lookup
 
+RANK_INDEX = "search_entry_rank"
+
 
 class SearchEntry(models.Model):
     # CASCADE: a page deleted by any route (admin, shell, tree move of a parent) cannot linger
@@ -44,6 +46,15 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "Eintrag im Datenbank-Suchindex"
         verbose_name_plural = "Einträge im Datenbank-Suchindex"
+        # What ranking and sorting read of each candidate, by id: SQLite otherwise walks each
+        # row's overflow pages past the stored document to reach page_id and adoptions
+        # (search/backends/database/fulltext.py names it; 54 → 34 ms for 7,500 candidates).
+        indexes = [
+            models.Index(
+                fields=["id", "page_type", "sort_date", "page_id", "adoptions", "municipality_ags"],
+                name=RANK_INDEX,
+            )
+        ]
 
     def __str__(self):
         return self.document.get("title") or f"Seite {self.page_id}"

@@ -25,6 +25,7 @@ from importlib import import_module
 from django.db import connection
 
 from search.geo import haversine_km
+from search.models.fallback import RANK_INDEX
 from search.ranking import (
     FIELD_WEIGHTS,
     NEAR_BOOST,
@@ -236,6 +237,9 @@ def search(
         "distance": "distance ASC NULLS LAST, score DESC, page_id DESC",
         "adoptions": "adoptions DESC, score DESC, sort_date DESC NULLS LAST, page_id DESC",
     }.get(sort, "score DESC, sort_date DESC NULLS LAST, page_id DESC")
+    # SQLite picks the table row otherwise (and walks past the stored document to reach the
+    # columns after it); PostgreSQL chooses well by itself.
+    rank_index = f" INDEXED BY {RANK_INDEX}" if connection.vendor == "sqlite" else ""
     # f: the candidates inside the radius (what facets count); r: those of every selection,
     # scored (what the page and the total show).
     if radius:
@@ -245,7 +249,7 @@ def search(
     r_sql = (
         f"r AS (SELECT e.id, e.page_id, f.s * {' * '.join(factors)} AS score, f.mask, "
         f"({distance_sql}) AS distance, e.sort_date, e.adoptions "
-        "FROM f JOIN search_searchentry e ON e.id = f.id" + _where(where) + ")"
+        f"FROM f JOIN search_searchentry e{rank_index} ON e.id = f.id" + _where(where) + ")"
     )
     facet_sql, facet_params = _facet_branches(selected)
     sql = (
