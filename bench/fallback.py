@@ -13,6 +13,7 @@ WAGTAIL_CONCURRENT_P95_MS (both reported). The SQLite database is generated from
 as the PostgreSQL one, next to the results (bench-results/sqlite-<size>-s<seed>.sqlite3).
 
 Standalone: python -m bench.fallback --database-url sqlite:////path/x.sqlite3 --size 10000
+Growth over sizes (both engines, a corpus database each): python -m bench.fallback --growth 1000 50000
 Writes JSON to stdout, progress to stderr.
 """
 
@@ -202,15 +203,37 @@ def phase_fallback_engines(ctx):
     ctx.results["fallback_engines"] = engines
 
 
+def growth(sizes, seed, rounds, output_dir):
+    """Both engines at each size (their own corpus databases), for "how each figure grows"."""
+    out = {}
+    for size in sizes:
+        pg = environment.database_url(size, seed)
+        environment.ensure_database(pg)
+        out[size] = {}
+        for name, url in (("postgresql", pg), ("sqlite", sqlite_url(output_dir, size, seed))):
+            log(f"growth: {size} pages on {name}")
+            out[size][name] = run_engine(url, size, seed, rounds)
+            out[size][name]["first_search_ms"] = run_engine(url, size, seed, rounds, cold_only=True)["first_search_ms"]
+    return out
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.fallback", description=__doc__)
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--growth", type=int, nargs="+", metavar="SIZE", help="both engines at each size")
+    parser.add_argument("--database-url")
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="only the first search of a fresh process")
     parser.add_argument("--no-wagtail", action="store_true", help="leave out Wagtail's database backend")
     args = parser.parse_args(argv)
+    if args.growth:
+        output_dir = environment.PROJECT_DIR / "bench-results"
+        output_dir.mkdir(exist_ok=True)
+        print(json.dumps(growth(args.growth, args.seed, args.rounds, output_dir), indent=2))
+        return
+    if not args.database_url:
+        parser.error("--database-url or --growth is required")
     environment.configure(args.database_url, environment.elasticsearch_url(), args.size, args.seed)
     if args.cold:
         from bench import vocab

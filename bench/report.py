@@ -178,7 +178,7 @@ def render(results, json_name="benchmarks.json"):
     out.append("### Search over HTTP (`GET /api/search/`, query mix), ms")
     out.append("")
     rows = []
-    for backend in ("elasticsearch", "database"):
+    for backend in ("elasticsearch", "database", "database_sqlite"):
         http = results.get(f"http_{backend}") or {}
         for clients in (1, 8):
             s = http.get(f"search_{clients}") or {}
@@ -217,7 +217,7 @@ def render(results, json_name="benchmarks.json"):
     out.append("")
     kinds = ["one_word", "multi_word", "facets", "near_radius", "browse"]
     rows = []
-    for backend in ("elasticsearch", "database"):
+    for backend in ("elasticsearch", "database", "database_sqlite"):
         by_kind = _get(results, f"http_{backend}", "search_1", "by_kind") or {}
         if by_kind:
             rows.append(
@@ -245,7 +245,7 @@ def render(results, json_name="benchmarks.json"):
     out.append("### Autocomplete over HTTP (`GET /api/search/suggest/`), ms")
     out.append("")
     rows = []
-    for backend in ("elasticsearch", "database"):
+    for backend in ("elasticsearch", "database", "database_sqlite"):
         http = results.get(f"http_{backend}") or {}
         for clients in (1, 8):
             s = http.get(f"suggest_{clients}") or {}
@@ -428,7 +428,7 @@ def render(results, json_name="benchmarks.json"):
     out.append("### Memory (peak RSS, MiB)")
     out.append("")
     rows = []
-    for backend in ("elasticsearch", "database"):
+    for backend in ("elasticsearch", "database", "database_sqlite"):
         mem = _get(results, f"http_{backend}", "memory") or {}
         if mem:
             rows.append(

@@ -20,39 +20,29 @@ def _get(data, *path):
 def target_rows(results):
     """(name, value, unit, op, limit) rows, as report.add_verdicts takes them."""
     engines = results.get("fallback_engines") or {}
-    http = results.get("http_database") or {}
     rows = []
-    if http:
-        rows += [
-            ("Fallback search API p95, 1 client (PostgreSQL, HTTP)", _get(http, "search_1", "p95"), "ms", "<=", 100),
-            ("Fallback search API p95, 8 clients (PostgreSQL, HTTP)", _get(http, "search_8", "p95"), "ms", "<=", 300),
-            ("Fallback autocomplete p95 (PostgreSQL, HTTP)", _get(http, "suggest_1", "p95"), "ms", "<", 20),
-        ]
+    # The search API over HTTP (gunicorn, 2 workers, the query mix) is what the targets name;
+    # eight in-process threads share one interpreter lock and are reported, not judged.
+    for key, label in ENGINES:
+        http = results.get("http_database" if key == "postgresql" else "http_database_sqlite") or {}
+        if http:
+            rows += [
+                (f"Fallback search API p95, 1 client ({label}, HTTP)", _get(http, "search_1", "p95"), "ms", "<=", 100),
+                (f"Fallback search API p95, 8 clients ({label}, HTTP)", _get(http, "search_8", "p95"), "ms", "<=", 300),
+                (f"Fallback autocomplete API p95 ({label}, HTTP)", _get(http, "suggest_1", "p95"), "ms", "<", 20),
+            ]
     for key, label in ENGINES:
         engine = engines.get(key)
         if not engine:
             continue
         rows += [
-            (
-                f"Fallback search p95, 1 client ({label}, in-process)",
-                _get(engine, "ours_1_client", "p95"),
-                "ms",
-                "<=",
-                100,
-            ),
+            (f"Fallback text search p95 ({label}, in-process)", _get(engine, "ours_1_client", "p95"), "ms", "<=", 100),
             (
                 f"Fallback one-word search p95 ({label}, in-process)",
                 _get(engine, "ours_one_word", "p95"),
                 "ms",
                 "<=",
                 100,
-            ),
-            (
-                f"Fallback search p95, 8 clients ({label}, in-process)",
-                _get(engine, "ours_8_clients", "p95"),
-                "ms",
-                "<=",
-                300,
             ),
             (
                 f"Fallback autocomplete p95 ({label}, in-process)",

@@ -226,15 +226,15 @@ def _median_or_none(values):
     return values[len(values) // 2] if values else None
 
 
-def _http(ctx, backend):
+def _http(ctx, backend, **env_overrides):
     """Search and autocomplete over HTTP against gunicorn (2 workers) with one backend."""
     from bench import load
     from bench.server import WebServer
 
     if backend == "elasticsearch":
-        env = environment.child_env()
+        env = environment.child_env(**env_overrides)
     else:
-        env = environment.child_env(ELASTICSEARCH_URL=None)
+        env = environment.child_env(ELASTICSEARCH_URL=None, **env_overrides)
     mix = ctx.search_mix
     suggest = load.suggest_mix(max(ctx.profile.suggest_requests, 50), ctx.args.seed + 1)
     out = {}
@@ -312,6 +312,16 @@ def phase_http_database(ctx):
     _check_http(ctx.results["http_database"], "database")
 
 
+def phase_http_database_sqlite(ctx):
+    """The database fallback over HTTP on SQLite, the embedded default (the database the
+    fallback_engines phase filled; same corpus generator, size and seed)."""
+    from bench import fallback
+
+    url = fallback.sqlite_url(ctx.output_dir, ctx.args.size, ctx.args.seed)
+    ctx.results["http_database_sqlite"] = _http(ctx, "database", DATABASE_URL=url)
+    _check_http(ctx.results["http_database_sqlite"], "database")
+
+
 def phase_inprocess(ctx):
     """Our service in-process (overhead over ES `took`) next to Wagtail's backend, same queries."""
     from bench import inprocess, reference
@@ -381,6 +391,7 @@ PHASES = [
     ("http_database", phase_http_database),
     ("inprocess", phase_inprocess),
     ("fallback_engines", lambda ctx: _fallback().phase_fallback_engines(ctx)),
+    ("http_database_sqlite", phase_http_database_sqlite),
     ("publish", phase_publish),
     ("profile", phase_profile),
     ("hostile", lambda ctx: _hostile().phase_hostile(ctx)),

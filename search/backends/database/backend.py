@@ -79,7 +79,7 @@ class DatabaseBackend(SearchBackend):
             # A damaged FTS5 index is re-read from the entries first: its triggers must find
             # the rows the rebuild replaces.
             fulltext.rebuild_engine_index()
-        return _RebuildResult(index.rebuild_entries(progress=report, batch_size=batch_size))
+        return _RebuildResult(index.rebuild_entries(progress=report, batch_size=batch_size, workers=workers))
 
     def check(self, expected, progress=None):
         from . import drift
@@ -343,5 +343,9 @@ def _timestamp(value):
 
 
 def _tag_counts():
-    """How many indexed pages carry each tag (slug -> count)."""
-    return dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by())
+    """How many indexed pages carry each tag (slug -> count); cached like the vocabulary, so
+    a keystroke does not count every tag row of the index again (~10 ms at 10,000 pages)."""
+    return index.cached(
+        "tag_counts",
+        lambda: dict(SearchEntryKey.objects.filter(key="tag").values_list("value").annotate(n=Count("id")).order_by()),
+    )

@@ -393,6 +393,11 @@ def lexicon():
     return _cache.get("lexicon", lambda: analysis.Lexicon(readable_words()))
 
 
+def cached(name, build):
+    """`build()` cached per process until the index changes (as the vocabulary is)."""
+    return _cache.get(name, build)
+
+
 def entry_count():
     return _cache.stamp()[1][2]
 

@@ -348,3 +348,11 @@ def test_postgresql_matches_whole_terms_through_the_gin_index(postgres, site_tre
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_entry_terms_gin" in plan
+
+
+def test_autocomplete_offers_a_tag_as_soon_as_a_page_with_it_is_indexed(corpus, backend):
+    # The tag counts are cached per process; a write must make the new tag appear at once.
+    assert not [s for s in backend.suggest("Wärmepu") if s["kind"] == "tag"]
+    page = make_page(SOEST, "Quartier mit Erdwärme", "Ein Nahwärmenetz für das Neubaugebiet.", tags=["Wärmepumpe"])
+    fallback_index.upsert_entry(page)
+    assert [s["text"] for s in backend.suggest("Wärmepu") if s["kind"] == "tag"] == ["Wärmepumpe"]
