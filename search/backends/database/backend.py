@@ -18,7 +18,7 @@ How a search runs:
    matched, the search is repeated with typo variants from the vocabulary for the words the
    index does not know (`analysis.similar_terms`; first letter fixed, never for acronyms), as
    the Elasticsearch backend does with fuzzy matching.
-3. Without query text (browsing) filters, order and facet counts are ORM aggregates.
+3. Without query text (browsing) the same statement runs with every entry as a candidate.
 4. Snippets (`analysis.snippet`), spelling suggestions (`analysis.suggest`) and distances
    (`search.geo.haversine_km`) are the same functions the Elasticsearch backend uses; each hit
    names the content words it lacks (`missing`).
@@ -33,17 +33,7 @@ from functools import reduce
 from operator import or_
 from typing import NamedTuple
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import Count, Q
 
 from search import analysis
 from search.backends import suggestions
@@ -155,35 +145,25 @@ class DatabaseBackend(SearchBackend):
         return self._results(query, answer.total, hits, make_facets(query, answer.facets), suggestion, parsed)
 
     def _browse(self, query):
+        """Without query text: every entry is a candidate; the same statement filters, sorts,
+        slices and counts the facets."""
         near = query.near_point()
-        base = SearchEntry.objects.all()
-        if query.radius_km is not None:
-            base = base.filter(municipality_ags__in=_towns_within(near, query.radius_km))
-        selected = {key: tuple(query.selected(key)) for key in FACET_KEYS if query.selected(key)}
-
-        filtered = base.filter(*(_has_key(key, values) for key, values in selected.items()))
-        total = filtered.count()
-        if query.effective_sort == "distance" and near is not None:
-            ordered = filtered.annotate(distance=_distance_expression(near)).order_by(
-                "distance", F("sort_date").desc(nulls_last=True), "-page_id"
-            )
-        elif query.effective_sort == "adoptions":
-            ordered = filtered.order_by("-adoptions", F("sort_date").desc(nulls_last=True), "-page_id")
-        else:
-            ordered = filtered.order_by(F("sort_date").desc(nulls_last=True), "-page_id")
-        page_ids = list(ordered.values_list("id", flat=True)[query.offset : query.offset + query.page_size])
-
-        counts = {}
-        for key in FACET_KEYS:
-            others = base.filter(*(_has_key(k, v) for k, v in selected.items() if k != key))
-            counts[key] = dict(
-                SearchEntryKey.objects.filter(key=key, entry__in=others)
-                .values_list("value")
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-        hits = self._hits([(eid, None, None) for eid in page_ids], None, near=near)
-        return self._results(query, total, hits, make_facets(query, counts), None)
+        answer = fulltext.search(
+            [],
+            None,
+            0,
+            type_hints=[],
+            now=datetime.now(UTC),
+            near=near,
+            towns=_town_coordinates() if near is not None else {},
+            selected={key: set(query.selected(key)) for key in FACET_KEYS if query.selected(key)},
+            radius_towns=_towns_within(near, query.radius_km) if query.radius_km is not None else None,
+            sort="date" if query.effective_sort == "distance" and near is None else query.effective_sort,
+            offset=query.offset,
+            limit=query.page_size,
+        )
+        hits = self._hits([(r.entry_id, None, None) for r in answer.ranked], None, near=near)
+        return self._results(query, answer.total, hits, make_facets(query, answer.facets), None)
 
     def _results(self, query, total, hits, facets, suggestion, parsed=None):
         return SearchResults(
@@ -302,10 +282,6 @@ class _RebuildResult(NamedTuple):
         return [f"Datenbank-Suchindex neu aufgebaut: {self.entries} Einträge."]
 
 
-def _has_key(key, values):
-    return Exists(SearchEntryKey.objects.filter(entry=OuterRef("pk"), key=key, value__in=list(values)))
-
-
 # -- places ----------------------------------------------------------------------------------
 def _town_coordinates():
     from wiki.models import Municipality
@@ -325,16 +301,6 @@ def _distance(near, row):
     if near is None or row.get("latitude") is None or row.get("longitude") is None:
         return None
     return haversine_km(near[0], near[1], row["latitude"], row["longitude"])
-
-
-def _distance_expression(near):
-    """Distance as an ORM expression: a CASE over the 59 towns (entries sit at their town's
-    coordinates), so sorting by distance needs no trigonometry in SQL."""
-    whens = [
-        When(municipality_ags=ags, then=Value(haversine_km(near[0], near[1], lat, lon)))
-        for ags, (lat, lon) in _town_coordinates().items()
-    ]
-    return Case(*whens, default=Value(1e9), output_field=FloatField())
 
 
 # -- ordering --------------------------------------------------------------------------------

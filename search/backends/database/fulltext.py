@@ -122,7 +122,10 @@ def _branch(bit, form, idf):
 
 
 def _candidates_cte(forms_per_group, idf, required):
-    """`WITH … c AS (id, s, mask)`: pages matching at least `required` groups."""
+    """`WITH … c AS (id, s, mask)`: pages matching at least `required` groups; every entry
+    when there are no groups (browsing without query text)."""
+    if not forms_per_group:
+        return "WITH c AS (SELECT id, 0.0 AS s, 0 AS mask FROM search_searchentry)", []
     branches, params = [], []
     for index, forms in enumerate(forms_per_group):
         for form in forms:
