@@ -47,9 +47,19 @@ def test_quick_run_succeeds_and_reports_progress(quick_run):
     process, _, _ = quick_run
     assert process.returncode == 0, process.stderr[-4000:]
     # Progress output for every phase, on stderr.
-    for phase in ("setup", "rebuild", "reference_index", "http_elasticsearch", "http_database", "inprocess", "publish"):
+    for phase in (
+        "setup",
+        "rebuild",
+        "reference_index",
+        "http_elasticsearch",
+        "http_database",
+        "inprocess",
+        "fallback_engines",
+        "http_database_sqlite",
+        "publish",
+    ):
         assert f"phase {phase}" in process.stderr
-    assert "Targets (issue 6):" in process.stdout
+    assert "Targets (issues 6 and 12):" in process.stdout
 
 
 def test_quick_run_writes_well_formed_json(quick_run):
@@ -63,13 +73,24 @@ def test_quick_run_writes_well_formed_json(quick_run):
     assert results["corpus"]["live_pages"] > 150
     assert results["machine"]["nproc"] >= 1
     assert results["machine"]["elasticsearch"].startswith(("8.", "7."))
-    for backend in ("elasticsearch", "database"):
-        http = results[f"http_{backend}"]
+    for backend, name in (
+        ("elasticsearch", "elasticsearch"),
+        ("database", "database"),
+        ("database", "database_sqlite"),
+    ):
+        http = results[f"http_{name}"]
         for key in ("search_1", "search_8", "suggest_1", "suggest_8"):
             assert http[key]["n"] > 0 and http[key]["errors"] == 0
             assert http[key]["median"] <= http[key]["p95"] <= http[key]["max"]
         assert http["search_1"]["backends"] == {backend: http["search_1"]["n"]}
         assert http["memory"]["max_worker_peak_rss_mib"] > 0
+    for engine in ("postgresql", "sqlite"):
+        fallback = results["fallback_engines"][engine]
+        assert fallback["engine"] == engine
+        assert fallback["ours_fill"]["entries"] == results["corpus"]["live_pages"]
+        assert fallback["corpus"]["live_pages"] == results["corpus"]["live_pages"]  # the same corpus
+        assert fallback["ours_1_client"]["n"] == 32 and fallback["wagtail_1_client"]["n"] > 0
+        assert fallback["first_search_ms"] > 0
     assert results["rebuild"]["documents"] == results["corpus"]["live_pages"]
     assert results["reference_update_index"]["documents"] >= results["corpus"]["live_pages"]
     assert results["publish"]["timeouts"] == 0
@@ -79,6 +100,8 @@ def test_quick_run_writes_well_formed_json(quick_run):
         "Autocomplete p95, 1 client (Elasticsearch)",
         "Full rebuild throughput",
         "Publish-to-searchable p95 (Elasticsearch)",
+        "Fallback search API p95, 1 client (SQLite, HTTP)",
+        "Fallback index fill (PostgreSQL)",
     }
     for target in results["targets"]:
         assert isinstance(target["measured"], (int, float)) and target["met"] in (True, False)
