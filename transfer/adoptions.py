@@ -9,23 +9,15 @@ export or e-mail.
 from django.db.models import Count
 
 from transfer.models import ADOPTABLE_TYPES, Adoption, AdoptionStatus
-from wiki.models import KnowledgePage, Municipality
+from wiki.models import KnowledgePage
 from wiki.models.pages import public_pages
-from wiki.permissions import EDITOR_GROUP_PREFIX, is_curator
+from wiki.permissions import towns_in_charge
 
 
 # -- permissions ----------------------------------------------------------------------------
 def recordable_towns(user):
     """Municipalities `user` may record adoptions for (queryset, possibly empty)."""
-    if not user.is_authenticated or not user.is_active:
-        return Municipality.objects.none()
-    if is_curator(user):
-        return Municipality.objects.all()
-    names = [
-        name[len(EDITOR_GROUP_PREFIX) :]
-        for name in user.groups.filter(name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
-    ]
-    return Municipality.objects.filter(name__in=names)
+    return towns_in_charge(user)
 
 
 def can_record(user, municipality):

@@ -6,15 +6,15 @@ Django's CSRF check; a visitor who is not signed in, an editor of another town, 
 guide, an unknown step or a bad parameter get a German answer (403, 404, 400), never a 500.
 """
 
-from django.contrib.auth.models import Group
 from django.http import HttpResponseBadRequest, HttpResponseForbidden, HttpResponseNotFound
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from wiki import permissions
 from wiki.models import GuidePage, GuideStepCompletion, Municipality
 from wiki.models.pages import public_pages
-from wiki.permissions import EDITOR_GROUP_PREFIX, is_curator
+from wiki.permissions import is_curator
 
 
 def public_guides():
@@ -24,14 +24,8 @@ def public_guides():
 
 
 def editor_towns(user):
-    """The municipalities whose editor group `user` belongs to."""
-    if not user.is_authenticated or not user.is_active:
-        return []
-    names = [
-        name[len(EDITOR_GROUP_PREFIX) :]
-        for name in Group.objects.filter(user=user, name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
-    ]
-    return list(Municipality.objects.filter(name__in=names).order_by("name"))
+    """The municipalities whose editor group `user` belongs to, by name."""
+    return list(permissions.editor_towns(user).order_by("name"))
 
 
 def may_mark(user, municipality):

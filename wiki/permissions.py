@@ -195,3 +195,22 @@ def find_municipality(key):
 
 def is_curator(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=CURATOR_GROUP).exists())
+
+
+def editor_towns(user):
+    """The municipalities whose editor group `user` belongs to (queryset, possibly empty)."""
+    if not user.is_authenticated or not user.is_active:
+        return Municipality.objects.none()
+    names = [
+        name[len(EDITOR_GROUP_PREFIX) :]
+        for name in user.groups.filter(name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
+    ]
+    return Municipality.objects.filter(name__in=names)
+
+
+def towns_in_charge(user):
+    """The municipalities `user` acts for: every one for curators, else their editor towns
+    (villages they maintain, adoptions they record)."""
+    if user.is_authenticated and is_curator(user):
+        return Municipality.objects.all()
+    return editor_towns(user)

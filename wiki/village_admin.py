@@ -9,20 +9,20 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from wiki.models import Village
-from wiki.villages import towns_for
+from wiki.permissions import towns_in_charge
 
 
 class VillageForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None and "municipality" in self.fields:
-            self.fields["municipality"].queryset = towns_for(self.for_user).order_by("name")
+            self.fields["municipality"].queryset = towns_in_charge(self.for_user).order_by("name")
 
 
 class _OwnTownsOnly:
     def get_object(self, queryset=None):
         village = super().get_object(queryset)
-        if not towns_for(self.request.user).filter(pk=village.municipality_id).exists():
+        if not towns_in_charge(self.request.user).filter(pk=village.municipality_id).exists():
             raise PermissionDenied
         return village
 
@@ -56,4 +56,4 @@ class VillageViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return Village.objects.filter(municipality__in=towns_for(request.user)).select_related("municipality")
+        return Village.objects.filter(municipality__in=towns_in_charge(request.user)).select_related("municipality")

@@ -1,4 +1,4 @@
-"""Villages (Ortsteile) for people: the town page's list, the CSV import, and who maintains them.
+"""Villages (Ortsteile) for people: the town page's list and the CSV import.
 
 - `with_public_pages(municipality)`: the town's villages, each with the public pages naming it;
 - `import_villages(data)`: a CSV file (semicolon or comma, UTF-8 with or without byte order
@@ -6,8 +6,7 @@
   with decimal point or comma) → one village per town and name, created or updated. Each line
   stands alone: a bad line is reported with its number and a German reason and writes nothing;
   the others import. A second run of the same file changes nothing.
-- `towns_for(user)`: the municipalities whose villages a user maintains: all for curators, the
-  own town for its editors (used by the admin, wiki/wagtail_hooks.py).
+Who maintains them is `wiki.permissions.towns_in_charge(user)` (the admin, wiki/village_admin.py).
 """
 
 import csv
@@ -17,9 +16,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from wiki.models import KnowledgePage, Municipality, Village
+from wiki.models import KnowledgePage, Village
 from wiki.models.pages import public_pages
-from wiki.permissions import EDITOR_GROUP_PREFIX, find_municipality, is_curator
+from wiki.permissions import find_municipality
 
 COLUMNS = ("municipality", "name", "latitude", "longitude")
 REQUIRED = ("municipality", "name")
@@ -45,18 +44,6 @@ def with_public_pages(municipality):
     for village in villages:
         village.public_pages = sorted(by_village[village.pk], key=lambda page: page.title.casefold())
     return villages
-
-
-def towns_for(user):
-    if not user.is_authenticated or not user.is_active:
-        return Municipality.objects.none()
-    if is_curator(user):
-        return Municipality.objects.all()
-    names = [
-        name[len(EDITOR_GROUP_PREFIX) :]
-        for name in user.groups.filter(name__startswith=EDITOR_GROUP_PREFIX).values_list("name", flat=True)
-    ]
-    return Municipality.objects.filter(name__in=names)
 
 
 # --- CSV import -------------------------------------------------------------------------------
