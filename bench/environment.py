@@ -95,6 +95,14 @@ def configure(db_url, es_url, size, seed):
     django.setup()
 
 
+def loadavg():
+    """The machine's load averages (1, 5, 15 min), rounded; None where the OS has none."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
 def child_env(**overrides):
     """Environment for a subprocess; a value of None removes the variable."""
     env = dict(os.environ)

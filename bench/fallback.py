@@ -108,7 +108,7 @@ def measure(size, seed, rounds, wagtail=True):
     from search.query import SearchQuery
     from wiki.models import KnowledgePage
 
-    out = {"engine": connection.vendor, "load_before": _loadavg()}
+    out = {"engine": connection.vendor, "load_before": environment.loadavg()}
     call_command("migrate", verbosity=0)
     out["corpus"] = corpus.ensure_corpus(size, seed)
     queries = vocab.ONE_WORD_QUERIES + vocab.MULTI_WORD_QUERIES
@@ -153,15 +153,8 @@ def measure(size, seed, rounds, wagtail=True):
             out["wagtail_8_clients"] = _concurrent(theirs, queries, 8, 1)
         for key in ("median", "p95"):
             out[f"ratio_{key}_ours_to_wagtail"] = round(out["ours_1_client"][key] / out["wagtail_1_client"][key], 2)
-    out["load_after"] = _loadavg()
+    out["load_after"] = environment.loadavg()
     return out
-
-
-def _loadavg():
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return None
 
 
 # -- the phase of `make bench` ---------------------------------------------------------------

@@ -8,7 +8,6 @@ stop the others, but makes the run exit non-zero. See docs/benchmarks.md for the
 from __future__ import annotations
 
 import argparse
-import os
 import time
 import traceback
 from datetime import UTC, datetime
@@ -469,7 +468,7 @@ def main(argv=None):
         "started_at": stamp,
         "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "profile": profile.as_dict(),
-        "load_average_at_start": _loadavg(),
+        "load_average_at_start": environment.loadavg(),
         "search_alias": ctx.alias,
     }
 
@@ -494,7 +493,7 @@ def main(argv=None):
     if not args.keep_indices:
         _cleanup(ctx)
     ctx.results["run"]["seconds"] = round(time.monotonic() - started, 1)
-    ctx.results["run"]["load_average_at_end"] = _loadavg()
+    ctx.results["run"]["load_average_at_end"] = environment.loadavg()
     ctx.results["errors"] = ctx.errors
 
     from bench import report
@@ -530,13 +529,6 @@ def _cleanup(ctx):
         reference.delete_by_prefix(ctx.es, f"{ctx.alias}-")
     except Exception as exc:  # noqa: BLE001
         log(f"cleanup: {exc}")
-
-
-def _loadavg():
-    try:
-        return [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        return None
 
 
 __all__ = ["main", "parse_args", "PHASE_NAMES"]

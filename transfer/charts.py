@@ -38,21 +38,7 @@ def bar_chart(rows, title, chart_id, width=560, bar_height=22, label_width=190):
             for i, (label, value) in enumerate(rows)
         ),
     )
-    summary = ", ".join(f"{label}: {value}" for label, value in rows) or "keine Daten"
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" role="img" aria-labelledby="{}-t {}-d"'
-        ' font-family="sans-serif"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        width,
-        height,
-        width,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        summary,
-        bars,
-    )
+    return _svg(rows, title, chart_id, width, height, bars)
 
 
 def line_chart(rows, title, chart_id, width=560, height=220):
@@ -98,6 +84,11 @@ def line_chart(rows, title, chart_id, width=560, height=220):
                     '<text x="{}" y="{}" font-size="12" text-anchor="middle">{}</text>', x, height - bottom + 18, label
                 )
             )
+    return _svg(rows, title, chart_id, width, height, mark_safe("".join(parts)))
+
+
+def _svg(rows, title, chart_id, width, height, content):
+    """The accessible frame of every chart: role="img", a <title> and a <desc> naming the numbers."""
     summary = ", ".join(f"{label}: {value}" for label, value in rows) or "keine Daten"
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" role="img" aria-labelledby="{}-t {}-d"'
@@ -111,5 +102,5 @@ def line_chart(rows, title, chart_id, width=560, height=220):
         title,
         chart_id,
         summary,
-        mark_safe("".join(parts)),
+        content,
     )
